@@ -1,0 +1,214 @@
+"""Checking functions used by the test cells.
+
+Each check asserts one property and, when it fails, raises an ``AssertionError``
+whose message names the variable, says what was expected and what was found,
+and how to fix it when that is known. Checks run in the order type, shape,
+values, and the first failure stops the test.
+"""
+import contextlib
+import copy
+import numbers
+import warnings
+
+import numpy as np
+
+
+@contextlib.contextmanager
+def quiet():
+    """Silences NumPy floating-point warnings, which nbgrader would count as a failure."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        yield
+
+
+def _fmt(value, limit=200):
+    """A short printable form of a value, for messages."""
+    if isinstance(value, np.ndarray):
+        with np.printoptions(precision=8, threshold=20, edgeitems=3):
+            text = np.array2string(value, separator=", ")
+    else:
+        text = repr(value)
+    return text if len(text) <= limit else text[:limit] + " ..."
+
+
+def check_type(value, expected_type, name, hint=""):
+    """Asserts that ``value`` is an instance of ``expected_type`` (a type or a tuple of types)."""
+    if not isinstance(value, expected_type):
+        names = (expected_type,) if isinstance(expected_type, type) else expected_type
+        wanted = " or ".join(t.__name__ for t in names)
+        raise AssertionError(
+            f"{name} should be of type {wanted} but is of type {type(value).__name__}."
+            + (f" {hint}" if hint else ""))
+
+
+def check_array(value, name):
+    """Asserts that ``value`` is a NumPy array."""
+    check_type(value, np.ndarray, name,
+               "Build it with NumPy operations (np.dot, np.sum, ...), not Python lists.")
+
+
+def check_shape(value, expected_shape, name, hint=""):
+    """Asserts that the array ``value`` has shape ``expected_shape``."""
+    check_array(value, name)
+    if value.shape != tuple(expected_shape):
+        raise AssertionError(
+            f"{name} has shape {value.shape} but should have shape {tuple(expected_shape)}."
+            + (f" {hint}" if hint else ""))
+
+
+def check_keys(mapping, expected_keys, name):
+    """Asserts that the dictionary ``mapping`` holds every key of ``expected_keys``."""
+    check_type(mapping, dict, name)
+    missing = [k for k in expected_keys if k not in mapping]
+    if missing:
+        raise AssertionError(
+            f"{name} is missing the key(s) {missing}; it has {sorted(mapping)} "
+            f"and should have {list(expected_keys)}.")
+
+
+def check_scalar(value, name, hint=""):
+    """Asserts that ``value`` is one real number (a float, np.float64 or 0-d array), not an array of them."""
+    if isinstance(value, np.ndarray) and value.ndim > 0:
+        raise AssertionError(
+            f"{name} should be a single number but is an array of shape {value.shape}."
+            + (f" {hint}" if hint else " Use np.sum(...) or float(...) to turn it into a number."))
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.ndarray, np.number)):
+        raise AssertionError(f"{name} should be a number but is of type {type(value).__name__}.")
+
+
+def check_close(got, expected, name, rtol=1e-7, atol=1e-12, hint=""):
+    """
+    Asserts that ``got`` equals ``expected`` within tolerances, elementwise.
+
+    The message gives both values (abridged) and the largest absolute difference.
+    """
+    got_a = np.asarray(got, dtype=float) if not isinstance(got, np.ndarray) else got
+    exp_a = np.asarray(expected, dtype=float)
+    if np.shape(got_a) != exp_a.shape:
+        raise AssertionError(
+            f"{name} has shape {np.shape(got_a)} but should have shape {exp_a.shape}."
+            + (f" {hint}" if hint else ""))
+    try:
+        got_f = got_a.astype(float)
+    except (TypeError, ValueError):
+        raise AssertionError(f"{name} should hold numbers but holds {got_a.dtype} values.") from None
+    if not np.all(np.isfinite(got_f)) and np.all(np.isfinite(exp_a)):
+        raise AssertionError(f"{name} holds nan or inf values: {_fmt(got_f)}."
+                             + (f" {hint}" if hint else ""))
+    if not np.allclose(got_f, exp_a, rtol=rtol, atol=atol):
+        diff = float(np.max(np.abs(got_f - exp_a)))
+        raise AssertionError(
+            f"{name} has wrong values.\n  expected: {_fmt(exp_a)}\n  got:      {_fmt(got_f)}\n"
+            f"  largest absolute difference: {diff:.3g}" + (f"\n  {hint}" if hint else ""))
+
+
+def snapshot(value):
+    """A deep copy of a value (arrays, dicts, lists), to be compared later with check_unchanged."""
+    return copy.deepcopy(value)
+
+
+def check_unchanged(before, after, name):
+    """Asserts that an input is the same after a call as the snapshot taken before it."""
+    def same(a, b):
+        if isinstance(a, dict):
+            return isinstance(b, dict) and a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+        if isinstance(a, (list, tuple)):
+            return isinstance(b, (list, tuple)) and len(a) == len(b) and all(map(same, a, b))
+        if isinstance(a, np.ndarray):
+            return isinstance(b, np.ndarray) and a.shape == b.shape and np.array_equal(a, b)
+        return a == b
+    if not same(before, after):
+        raise AssertionError(
+            f"The function changed its input {name}. Compute new arrays "
+            f"(W1 = W1 - ...) instead of changing them in place (W1 -= ...), "
+            f"and do not modify the dictionaries you are given.")
+
+
+def check_predictions(got, expected, name):
+    """Asserts that 0/1 or boolean predictions equal the expected ones."""
+    check_array(got, name)
+    if got.shape != np.shape(expected):
+        raise AssertionError(f"{name} has shape {got.shape} but should have shape {np.shape(expected)}.")
+    if got.dtype != bool and not np.all(np.isin(got, (0, 1))):
+        raise AssertionError(f"{name} should hold only 0/1 or True/False values but holds {_fmt(got)}.")
+    wrong = int(np.sum(got.astype(bool) != np.asarray(expected, dtype=bool)))
+    if wrong:
+        raise AssertionError(
+            f"{name} has {wrong} wrong prediction(s) out of {got.size}.\n"
+            f"  expected: {_fmt(np.asarray(expected, dtype=int))}\n  got:      {_fmt(got.astype(int))}")
+
+
+def numerical_gradient(f, array, eps=1e-6):
+    """
+    Central finite-difference gradient of the scalar function ``f()`` with respect to
+    ``array``, which ``f`` reads and which is perturbed in place and restored.
+    """
+    grad = np.zeros_like(array, dtype=float)
+    it = np.nditer(array, flags=["multi_index"])
+    for _ in it:
+        i = it.multi_index
+        old = array[i]
+        array[i] = old + eps
+        plus = f()
+        array[i] = old - eps
+        minus = f()
+        array[i] = old
+        grad[i] = (plus - minus) / (2 * eps)
+    return grad
+
+
+def check_gradients(grads, numerical, name, tol=1e-6):
+    """
+    Asserts that each analytic gradient agrees with its finite-difference estimate:
+    the relative error ||g - n|| / (||g|| + ||n||) must be below ``tol``.
+
+    Arguments:
+    grads -- dict of analytic gradients, e.g. {"dW1": ..., "db1": ...}
+    numerical -- dict with the same keys holding finite-difference estimates
+    name -- the function whose gradients are checked
+    """
+    for key, num in numerical.items():
+        got = grads[key]
+        check_shape(got, num.shape, f'{name}: grads["{key}"]')
+        denom = np.linalg.norm(got) + np.linalg.norm(num)
+        rel = np.linalg.norm(got - num) / denom if denom > 0 else 0.0
+        if not rel < tol:
+            raise AssertionError(
+                f'{name}: grads["{key}"] disagrees with the finite-difference gradient '
+                f"of the cost (relative error {rel:.2e}, should be below {tol:.0e}).\n"
+                f"  finite differences: {_fmt(num)}\n  got:                {_fmt(got)}")
+
+
+@contextlib.contextmanager
+def substituted(function, **replacements):
+    """
+    Temporarily replaces names in the global namespace of ``function``, so that a test
+    can check one function (nn_model, predict) independently of the others it calls.
+    """
+    namespace = function.__globals__
+    missing = object()
+    saved = {name: namespace.get(name, missing) for name in replacements}
+    namespace.update(replacements)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
+
+
+def passed(name):
+    """Reports that all tests of a function passed."""
+    print(f"\033[92mAll tests passed for {name}.\033[0m")
+
+
+@contextlib.contextmanager
+def preserved_random_state():
+    """Restores NumPy's global random state afterwards, so that a test leaves the notebook's seeded results alone."""
+    state = np.random.get_state()
+    try:
+        yield
+    finally:
+        np.random.set_state(state)

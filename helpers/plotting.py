@@ -1,0 +1,119 @@
+"""Figures of the assignments, drawn with matplotlib (no remote images)."""
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib import colors
+
+CLASS_COLORS = colors.ListedColormap(["blue", "red"])
+
+
+def plot_xor_motivation():
+    """
+    Four points in two classes that no single line separates, and two lines that do
+    it together.
+
+    Returns:
+    ax -- the matplotlib Axes of the figure
+    """
+    fig, ax = plt.subplots()
+    xmin, xmax = -0.2, 1.4
+    x_line = np.arange(xmin, xmax, 0.1)
+    ax.scatter([0, 1], [0, 1], color="r")
+    ax.scatter([0, 1], [1, 0], color="b")
+    ax.set_xlim([xmin, xmax])
+    ax.set_ylim([-0.1, 1.1])
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    # Two lines that, taken together, separate the classes.
+    ax.plot(x_line, -1 * x_line + 1.5, color="black")
+    ax.plot(x_line, -1 * x_line + 0.5, color="black")
+    return ax
+
+
+def draw_two_layer_network(n_x=2, n_h=2):
+    """
+    Draws the two-layer network of assignment 1: an input layer of n_x nodes, a
+    hidden layer of n_h sigmoid perceptrons, and one sigmoid output node.
+
+    Returns:
+    ax -- the matplotlib Axes of the figure
+    """
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.set_axis_off()
+
+    def column(x, n):
+        ys = np.linspace(0.8, 0.2, n) if n > 1 else np.array([0.5])
+        return [(x, y) for y in ys]
+
+    inputs = column(0.1, n_x)
+    hidden = column(0.45, n_h)
+    output = column(0.8, 1)[0]
+    for (x0, y0) in inputs:
+        for (x1, y1) in hidden:
+            ax.annotate("", xy=(x1 - 0.045, y1), xytext=(x0 + 0.04, y0),
+                        arrowprops=dict(arrowstyle="->", color="gray"))
+    for (x1, y1) in hidden:
+        ax.annotate("", xy=(output[0] - 0.045, output[1]), xytext=(x1 + 0.045, y1),
+                    arrowprops=dict(arrowstyle="->", color="gray"))
+    ax.annotate("", xy=(0.97, 0.5), xytext=(output[0] + 0.045, 0.5),
+                arrowprops=dict(arrowstyle="->", color="gray"))
+    for i, (x, y) in enumerate(inputs, start=1):
+        ax.add_patch(plt.Circle((x, y), 0.04, color="#9ecae1"))
+        ax.text(x, y, f"$x_{i}$", ha="center", va="center", fontsize=13)
+    for i, (x, y) in enumerate(hidden, start=1):
+        ax.add_patch(plt.Circle((x, y), 0.045, color="#fdd0a2"))
+        ax.text(x, y, f"$a^{{[1]}}_{i}$", ha="center", va="center", fontsize=12)
+    ax.add_patch(plt.Circle(output, 0.045, color="#c7e9c0"))
+    ax.text(*output, "$a^{[2]}$", ha="center", va="center", fontsize=12)
+    ax.text(1.0, 0.5, r"$\hat{y}$", ha="left", va="center", fontsize=14)
+    ax.text(0.1, 0.02, "input layer\n$n_x = %d$" % n_x, ha="center", fontsize=10)
+    ax.text(0.45, 0.02, "hidden layer\n$n_h = %d$, sigmoid" % n_h, ha="center", fontsize=10)
+    ax.text(0.8, 0.02, "output layer\n$n_y = 1$, sigmoid", ha="center", fontsize=10)
+    ax.text(0.275, 0.93, r"$W^{[1]}, b^{[1]}$", ha="center", fontsize=12)
+    ax.text(0.625, 0.93, r"$W^{[2]}, b^{[2]}$", ha="center", fontsize=12)
+    ax.set_xlim(0, 1.05)
+    ax.set_ylim(0, 1)
+    ax.set_aspect("equal")
+    return ax
+
+
+def plot_dataset(X, Y, ax=None):
+    """Scatter plot of a two-feature dataset, coloured by label (0: blue, 1: red)."""
+    ax = ax or plt.gca()
+    ax.scatter(X[0, :], X[1, :], c=np.ravel(Y), cmap=CLASS_COLORS, s=12)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    return ax
+
+
+def plot_decision_boundary(predict, parameters, X, Y, ax=None):
+    """
+    Colours the plane by the class the model predicts, and draws the data on top.
+
+    Arguments:
+    predict -- function predict(X, parameters) returning 0/1 or boolean predictions of shape (1, m)
+    parameters -- the model's parameters, passed on to predict
+    X -- data of shape (2, m)
+    Y -- labels of shape (1, m)
+
+    Returns:
+    ax -- the matplotlib Axes of the figure
+    """
+    ax = ax or plt.gca()
+    min1, max1 = X[0, :].min() - 1, X[0, :].max() + 1
+    min2, max2 = X[1, :].min() - 1, X[1, :].max() + 1
+    xx, yy = np.meshgrid(np.arange(min1, max1, 0.1), np.arange(min2, max2, 0.1))
+    grid = np.vstack((xx.reshape(1, -1), yy.reshape(1, -1)))
+    zz = np.asarray(predict(grid, parameters), dtype=float).reshape(xx.shape)
+    ax.contourf(xx, yy, zz, cmap=plt.cm.Spectral.reversed())
+    plot_dataset(X, Y, ax=ax)
+    return ax
+
+
+def plot_costs(costs, title="Cost during training"):
+    """Plots a list of costs, one per iteration."""
+    fig, ax = plt.subplots()
+    ax.plot(np.arange(len(costs)), costs)
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("cost")
+    ax.set_title(title)
+    return ax

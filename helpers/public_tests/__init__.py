@@ -1,0 +1,1 @@
+"""The visible tests of the graded functions, one module per assignment."""

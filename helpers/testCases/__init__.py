@@ -1,0 +1,1 @@
+"""Test-case inputs and reference outputs, one module per assignment."""

@@ -1,0 +1,101 @@
+"""
+Test cases of assignment 1 (a two-layer neural network).
+
+The document's worked example is the dataset of ``helpers.datasets.load_blobs``
+with parameters initialised after ``np.random.seed(3)``. Its inputs and outputs,
+at full precision, are stored in ``helpers/data/a1_two_layer_network.npz``
+(written by ``tools/make_reference_data.py`` from the instructor's notebook);
+the values the document prints are kept here as well, to the digits it prints.
+"""
+import functools
+from importlib import resources
+
+import numpy as np
+
+from helpers.datasets import load_blobs
+
+# What the document prints for its worked example.
+DOCUMENTED = {
+    "sigmoid": {-2: 0.11920292202211755, 0: 0.5, 3.5: 0.9706877692486436},
+    "layer_sizes": (2, 2, 1),
+    "W1": [[0.01788628, 0.0043651], [0.00096497, -0.01863493]],
+    "W2": [[-0.00277388, -0.00354759]],
+    "A2_head": [0.49920157, 0.49922234, 0.49921223],
+    "A2_tail": [0.49921215, 0.49921043, 0.49920665],
+    "cost": 0.6931477703826823,
+    "dW1": [[-1.49856632e-05, 1.67791519e-05], [-2.12394543e-05, 2.43895135e-05]],
+    "db1": [[5.11207671e-07], [7.06236219e-07]],
+    "dW2": [[-0.00032641, -0.0002606]],
+    "db2": [[-0.00078732]],
+    "W1_updated": [[0.01790427, 0.00434496], [0.00099046, -0.01866419]],
+    "b1_updated": [[-6.13449205e-07], [-8.47483463e-07]],
+    "W2_updated": [[-0.00238219, -0.00323487]],
+    "b2_updated": [[0.00094478]],
+    "first_costs": ["0.693148", "0.693147", "0.693147"],
+    "X_pred": [[2, 8, 2, 8], [2, 8, 8, 2]],
+    "predictions": [[True, True, False, False]],
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _reference():
+    with resources.files("helpers").joinpath("data/a1_two_layer_network.npz").open("rb") as f:
+        data = np.load(f)
+        return {key: data[key] for key in data.files}
+
+
+def _arrays(*keys):
+    ref = _reference()
+    return {key: ref[key].copy() for key in keys}
+
+
+def layer_sizes_test_case():
+    """The document's dataset: X of shape (2, 2000), Y of shape (1, 2000)."""
+    return load_blobs()
+
+
+def initialize_parameters_test_case():
+    """Returns the seed and layer sizes of the document's example, and the parameters it yields."""
+    expected = _arrays("W1", "b1", "W2", "b2")
+    return 3, (2, 2, 1), expected
+
+
+def forward_propagation_test_case():
+    """Returns X, parameters of the document's example, and the expected A2 and cache."""
+    X, _ = load_blobs()
+    parameters = _arrays("W1", "b1", "W2", "b2")
+    cache = _arrays("Z1", "A1", "Z2", "A2")
+    return X, parameters, cache["A2"], cache
+
+
+def compute_cost_test_case():
+    """Returns A2 and Y of the document's example and the expected cost."""
+    _, Y = load_blobs()
+    return _arrays("A2")["A2"], Y, DOCUMENTED["cost"]
+
+
+def backward_propagation_test_case():
+    """Returns parameters, cache, X, Y of the document's example and the expected gradients."""
+    X, Y = load_blobs()
+    parameters = _arrays("W1", "b1", "W2", "b2")
+    cache = _arrays("Z1", "A1", "Z2", "A2")
+    grads = _arrays("dW1", "db1", "dW2", "db2")
+    return parameters, cache, X, Y, grads
+
+
+def update_parameters_test_case():
+    """
+    Returns parameters and grads of the document's example, and the updated
+    parameters for learning_rate=1.2 (the default) and learning_rate=0.5.
+    """
+    parameters = _arrays("W1", "b1", "W2", "b2")
+    grads = _arrays("dW1", "db1", "dW2", "db2")
+    ref = _reference()
+    updated = {lr: {k: ref[f"{k}_updated_{tag}"].copy() for k in ("W1", "b1", "W2", "b2")}
+               for lr, tag in ((1.2, "default"), (0.5, "half"))}
+    return parameters, grads, updated
+
+
+def predict_test_case():
+    """The document's four points (one per column) and the predictions it prints for them."""
+    return np.array(DOCUMENTED["X_pred"]), np.array(DOCUMENTED["predictions"])
