@@ -16,9 +16,6 @@ c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
 
 # The assignments, in course order.
-c.CourseDirectory.db_assignments = [
-    dict(name="a1_two_layer_network"),
-]
 
 # What students see in place of a solution.
 c.ClearSolutions.code_stub = {
@@ -28,7 +25,7 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # Execution limits while validating and autograding. The timeout is per cell;
 # helpers.grading adds a limit for a whole notebook on top of it.
-c.Execute.timeout = 60
+c.Execute.timeout = 30
 c.Execute.interrupt_on_timeout = True
 
 # Output limits: nbgrader counts lines; helpers.preprocessors.LimitOutputBytes
@@ -37,7 +34,7 @@ c.Execute.interrupt_on_timeout = True
 c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 60
 
-# A test cell that deletes or edits a test cell gains nothing: edited cells are
+# A submission that deletes or edits a test cell gains nothing: edited cells are
 # overwritten from the gradebook, deleted ones are put back and run.
 c.OverwriteCells.add_missing_cells = True
 
@@ -50,6 +47,6 @@ from nbgrader.converters.autograde import Autograde  # noqa: E402
 from nbgrader.preprocessors import LimitOutput  # noqa: E402
 from helpers.preprocessors import LimitOutputBytes  # noqa: E402
 
-_preprocessors = list(Autograde.autograde_preprocessors.default_value)
+_preprocessors = list(Autograde.class_traits()["autograde_preprocessors"].default())
 _preprocessors.insert(_preprocessors.index(LimitOutput) + 1, LimitOutputBytes)
 c.Autograde.autograde_preprocessors = _preprocessors

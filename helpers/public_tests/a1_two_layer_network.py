@@ -59,9 +59,13 @@ def _check_sizes(got, expected, call):
 
 def layer_sizes_test(target):
     X, Y = cases.layer_sizes_test_case()
-    _check_sizes(target(X, Y), cases.DOCUMENTED["layer_sizes"], "layer_sizes(X, Y)")
+    with quiet():
+        got = target(X, Y)
+    _check_sizes(got, cases.DOCUMENTED["layer_sizes"], "layer_sizes(X, Y)")
     X, Y = np.zeros((5, 3)), np.zeros((2, 3))
-    _check_sizes(target(X, Y), (5, 2, 2), "layer_sizes for X of shape (5, 3) and Y of shape (2, 3)")
+    with quiet():
+        got = target(X, Y)
+    _check_sizes(got, (5, 2, 2), "layer_sizes for X of shape (5, 3) and Y of shape (2, 3)")
     passed("layer_sizes")
 
 
@@ -76,7 +80,7 @@ def _check_parameters(parameters, n_x, n_h, n_y, call):
 def initialize_parameters_test(target):
     seed, (n_x, n_h, n_y), expected = cases.initialize_parameters_test_case()
     call = f"initialize_parameters({n_x}, {n_h}, {n_y})"
-    with preserved_random_state():
+    with preserved_random_state(), quiet():
         np.random.seed(seed)
         parameters = target(n_x, n_h, n_y)
     _check_parameters(parameters, n_x, n_h, n_y, call)
@@ -86,8 +90,9 @@ def initialize_parameters_test(target):
     for key in ("W1", "W2"):
         check_close(parameters[key], expected[key], f'{call}["{key}"] after np.random.seed({seed})',
                     rtol=1e-9, hint="Use np.random.randn(a, b) * 0.01, and draw W1 before W2.")
-    with preserved_random_state():
-        _check_parameters(target(4, 3, 2), 4, 3, 2, "initialize_parameters(4, 3, 2)")
+    with preserved_random_state(), quiet():
+        parameters = target(4, 3, 2)
+    _check_parameters(parameters, 4, 3, 2, "initialize_parameters(4, 3, 2)")
     passed("initialize_parameters")
 
 
@@ -173,8 +178,9 @@ class _Recorder:
     previous one returned, and tag what they return with the iteration number.
     """
 
-    def __init__(self, X, Y, n_h, learning_rate):
+    def __init__(self, X, Y, n_h, learning_rate, num_iterations):
         self.X, self.Y, self.n_h, self.learning_rate = X, Y, n_h, learning_rate
+        self.num_iterations = num_iterations
         self.n_x, self.n_y, self.m = X.shape[0], Y.shape[0], X.shape[1]
         self.iteration = None
         self.calls = {"forward_propagation": 0, "backward_propagation": 0, "update_parameters": 0}
@@ -246,6 +252,10 @@ class _Recorder:
                 raise AssertionError(
                     f"nn_model was called with learning_rate={self.learning_rate} but passed "
                     f"learning_rate={learning_rate} to update_parameters.")
+            if self.calls["update_parameters"] == self.num_iterations:
+                raise AssertionError(
+                    f"nn_model was asked for num_iterations={self.num_iterations} but went on to "
+                    f"iteration {self.num_iterations + 1}: does its loop stop?")
             self.calls["update_parameters"] += 1
             self.iteration += 1
             return self._parameters(self.iteration)
@@ -261,8 +271,10 @@ class _Recorder:
                     f"{call} called {name} {count} time(s); it should call it once per "
                     f"iteration, {num_iterations} time(s).")
         check_type(result, dict, f"the result of {call}", "nn_model returns the parameters dictionary.")
-        self.iteration = num_iterations
-        self._expect_current(result, "back (as its result)")
+        W1 = result.get("W1")
+        if not (isinstance(W1, np.ndarray) and W1.size and W1.flat[0] == num_iterations):
+            raise AssertionError(f"{call} should return the parameters that the last update_parameters "
+                                 f"returned.")
 
 
 def nn_model_test(target):
@@ -273,16 +285,16 @@ def nn_model_test(target):
             ((X, Y, 2), {}, 2, 10, 1.2)]
     for args, kwargs, n_h, num_iterations, learning_rate in runs:
         call = "nn_model(X, Y, n_h=%d%s)" % (n_h, "".join(f", {k}={v}" for k, v in kwargs.items()))
-        recorder = _Recorder(X, Y, n_h, learning_rate)
+        recorder = _Recorder(X, Y, n_h, learning_rate, num_iterations)
         printed = io.StringIO()
-        with substituted(target, **recorder.stand_ins()), contextlib.redirect_stdout(printed):
+        with substituted(target, **recorder.stand_ins()), contextlib.redirect_stdout(printed), quiet():
             result = target(*args, **kwargs)
         recorder.verify(result, num_iterations, call)
         if printed.getvalue():
             raise AssertionError(f"{call} printed output although print_cost=False:\n{printed.getvalue()[:200]}")
-    recorder = _Recorder(X, Y, 3, 1.2)
+    recorder = _Recorder(X, Y, 3, 1.2, 4)
     printed = io.StringIO()
-    with substituted(target, **recorder.stand_ins()), contextlib.redirect_stdout(printed):
+    with substituted(target, **recorder.stand_ins()), contextlib.redirect_stdout(printed), quiet():
         target(X, Y, 3, num_iterations=4, print_cost=True)
     if not printed.getvalue():
         raise AssertionError("nn_model(..., print_cost=True) printed nothing; it should print the cost.")
@@ -299,7 +311,7 @@ def predict_test(target):
         seen.append((X_, parameters_))
         return A2.copy(), {"A2": A2.copy()}
 
-    with substituted(target, forward_propagation=forward_propagation):
+    with substituted(target, forward_propagation=forward_propagation), quiet():
         predictions = target(X, parameters)
     if not seen:
         raise AssertionError("predict should compute the probabilities with forward_propagation(X, parameters).")

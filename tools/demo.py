@@ -1,0 +1,139 @@
+"""
+The main job: the whole grading loop of assignment 1, for real, on sample submissions.
+
+In a scratch copy of the course (build/demo/ by default, so that the course's
+own gradebook is never touched) it
+
+1. generates the student release with ``nbgrader generate_assignment`` and
+   checks it against the committed release/;
+2. writes the sample submissions of tools/samples.py into submitted/;
+3. autogrades them one by one with ``nbgrader autograde`` (helpers.grading),
+   reporting each in one line;
+4. generates the feedback HTML and exports the grades to CSV;
+5. prints the grade table and checks every grade against the expected one.
+
+Run it with ``make demo`` (or ``python -m tools.demo [--course DIR]``).
+"""
+import argparse
+import filecmp
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+from helpers.grading import CourseGrader, grade_table
+from tools.samples import ASSIGNMENT, POINTS, SAMPLES, build_samples
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class DemoRun:
+    """What one run of the grading loop produced."""
+    course_dir: pathlib.Path
+    release_in_sync: bool
+    results: list
+    exercises: list
+    feedback_dir: pathlib.Path
+    grades_csv: pathlib.Path
+    seconds: float
+
+
+def prepare_course(course_dir):
+    """A fresh course directory holding the course's sources and configuration."""
+    course_dir = pathlib.Path(course_dir).resolve()
+    if course_dir.exists():
+        shutil.rmtree(course_dir)
+    course_dir.mkdir(parents=True)
+    shutil.copytree(ROOT / "source", course_dir / "source")
+    shutil.copy2(ROOT / "nbgrader_config.py", course_dir / "nbgrader_config.py")
+    return course_dir
+
+
+def generate_release(course_dir, assignment=ASSIGNMENT):
+    """Runs nbgrader generate_assignment in course_dir; raises if it fails."""
+    # nbgrader calls alembic, which lives next to the Python that runs it.
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    completed = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force"],
+        cwd=course_dir, capture_output=True, text=True, stdin=subprocess.DEVNULL, env=env)
+    notebook = pathlib.Path(course_dir) / "release" / assignment / f"{assignment}.ipynb"
+    if completed.returncode != 0 or not notebook.exists() or "ERROR" in completed.stderr:
+        raise RuntimeError(f"nbgrader generate_assignment failed:\n{completed.stderr[-2000:]}")
+    return notebook.parent
+
+
+def release_matches(generated_dir, committed_dir):
+    """True if the generated release has exactly the files and contents of the committed one."""
+    comparison = filecmp.dircmp(generated_dir, committed_dir)
+    if comparison.left_only or comparison.right_only:
+        return False
+    return all(filecmp.cmp(pathlib.Path(generated_dir) / f, pathlib.Path(committed_dir) / f, shallow=False)
+               for f in comparison.common_files)
+
+
+def run(course_dir, notebook_timeout=60, report=print):
+    """Runs the whole grading loop in course_dir and returns what it produced."""
+    started = time.monotonic()
+    course_dir = prepare_course(course_dir)
+    report(f"Course directory: {course_dir}")
+    release_dir = generate_release(course_dir)
+    in_sync = release_matches(release_dir, ROOT / "release" / ASSIGNMENT)
+    report(f"Generated the release of {ASSIGNMENT}: "
+           + ("identical to the committed release/." if in_sync
+              else "DIFFERENT from the committed release/: run `make release` and commit it."))
+    students = build_samples(course_dir)
+    report(f"Wrote {len(students)} sample submissions to {course_dir / 'submitted'}.")
+    report(f"Autograding (at most {notebook_timeout:g} s per notebook):")
+    grader = CourseGrader(course_dir, ASSIGNMENT, notebook_timeout=notebook_timeout)
+    results = grader.grade_all(students, report=lambda line: report("  " + line))
+    feedback_dir = grader.generate_feedback()
+    grades_csv = grader.export_grades()
+    return DemoRun(course_dir, in_sync, results, grader.exercises(), feedback_dir, grades_csv,
+                   time.monotonic() - started)
+
+
+def mismatches(results):
+    """Students whose grade differs from the one their sample must get."""
+    wrong = []
+    for result in results:
+        sample = SAMPLES[result.student]
+        expected = {e: 0 if e in sample.loses else p for e, p in POINTS.items()}
+        got = {e: score for e, (score, _) in result.by_exercise.items()}
+        if not result.graded or got != expected:
+            wrong.append(result.student)
+    return wrong
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--course", default=str(ROOT / "build" / "demo"),
+                        help="scratch course directory (deleted and re-created)")
+    parser.add_argument("--notebook-timeout", type=float, default=60,
+                        help="seconds allowed for grading one notebook (default 60)")
+    args = parser.parse_args(argv)
+    demo = run(args.course, args.notebook_timeout)
+    print()
+    print(grade_table(demo.results, demo.exercises))
+    print()
+    for result in demo.results:
+        sample = SAMPLES[result.student]
+        print(f"  {result.student:17} {sample.description}")
+    print()
+    print(f"Feedback (HTML, one page per student): {demo.feedback_dir}/<student>/{ASSIGNMENT}/{ASSIGNMENT}.html")
+    print(f"Grades exported to: {demo.grades_csv}")
+    print(f"Graded notebooks: {demo.course_dir / 'autograded'}; nbgrader logs: {demo.course_dir / 'logs'}")
+    print(f"Total time: {demo.seconds:.0f} s")
+    wrong = mismatches(demo.results)
+    if wrong:
+        print(f"UNEXPECTED GRADES for: {', '.join(wrong)}")
+    if not demo.release_in_sync:
+        print("The committed release/ is out of date.")
+    return 1 if wrong or not demo.release_in_sync else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

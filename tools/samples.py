@@ -1,0 +1,159 @@
+"""
+Sample submissions of assignment 1 for the main job and the tests.
+
+Each sample is built from the student release with some solution cells filled
+in from the instructor's source notebook, as a student would submit it, and
+then changed in one way that a real submission might be. ``SAMPLES`` maps each
+student id to what it shows and the points it must get; ``build_samples``
+writes them under submitted/<student>/<assignment>/.
+"""
+import pathlib
+import re
+from dataclasses import dataclass
+
+import nbformat
+
+ASSIGNMENT = "a1_two_layer_network"
+TOTAL = 100
+POINTS = {"sigmoid": 5, "layer_sizes": 5, "initialize_parameters": 10, "forward_propagation": 15,
+          "compute_cost": 10, "backward_propagation": 20, "update_parameters": 10, "nn_model": 15,
+          "predict": 10}
+
+
+@dataclass
+class Sample:
+    """A sample submission: what it shows, and the exercises it must lose."""
+    description: str
+    loses: tuple = ()
+    report: str = ""  # a word the grading report must contain for this student
+    edit: object = None  # function(notebook) -> None, changing the filled-in release
+    raw: str = None  # the file's bytes, for a submission that is not a notebook at all
+
+    @property
+    def expected_score(self):
+        return TOTAL - sum(POINTS[e] for e in self.loses)
+
+
+def _cell(nb, grade_id):
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+            return cell
+    raise KeyError(grade_id)
+
+
+def _replace(nb, grade_id, old, new):
+    cell = _cell(nb, grade_id)
+    if old not in cell.source:
+        raise ValueError(f"{old!r} not found in the solution of {grade_id}")
+    cell.source = cell.source.replace(old, new, 1)
+
+
+def _typical_mistake(nb):
+    # The derivative of tanh where the sigmoid's is needed: a classic slip.
+    _replace(nb, "backward_propagation", "A1 * (1 - A1)", "(1 - np.power(A1, 2))")
+
+
+def _raises(nb):
+    # A typo in a dictionary key: every call raises KeyError.
+    _replace(nb, "forward_propagation", 'parameters["W1"]', 'parameters["w1"]')
+
+
+def _syntax_error(nb):
+    _replace(nb, "initialize_parameters", "b1 = np.zeros((n_h, 1))", "b1 = np.zeros((n_h, 1)")
+
+
+def _loops_forever(nb):
+    # A while loop that never advances its counter.
+    _replace(nb, "nn_model", "for i in range(0, num_iterations):",
+             "i = 0\n    while i < num_iterations:")
+
+
+def _tampers(nb):
+    # A wrong cost, with its test cell emptied so that it "passes" and its points
+    # raised; the backward test cell deleted, and a test cell made editable.
+    _replace(nb, "compute_cost", "cost = 1 / m * np.sum(logloss)", "cost = np.sum(logloss)")
+    tests = _cell(nb, "compute_cost_tests")
+    tests.source = "# nothing to see here\npass"
+    tests.metadata.nbgrader["points"] = 100
+    nb.cells.remove(_cell(nb, "backward_propagation_tests"))
+    _cell(nb, "sigmoid_tests").metadata.nbgrader["locked"] = False
+
+
+def _renames_grade_id(nb):
+    _cell(nb, "layer_sizes_tests").metadata.nbgrader["grade_id"] = "my_layer_sizes_tests"
+
+
+def _kills_kernel(nb):
+    cell = _cell(nb, "update_parameters")
+    cell.source = "import os\nos._exit(1)\n\n" + cell.source
+
+
+def _prints_megabytes(nb):
+    cell = _cell(nb, "sigmoid")
+    cell.source += "\n\nprint('x' * 50_000_000)  # one 50 MB line\nfor i in range(100_000):\n    print(i)\n"
+
+
+def _warns(nb):
+    cell = _cell(nb, "predict")
+    cell.source = "import warnings\n\n" + cell.source.replace(
+        "    return predictions",
+        "    warnings.warn('predict uses a threshold of 0.5', UserWarning)\n"
+        "    np.log(np.zeros(1))  # RuntimeWarning: divide by zero\n"
+        "    return predictions")
+
+
+SAMPLES = {
+    "perfect": Sample("every exercise solved"),
+    "blank": Sample("the release submitted as it is", loses=tuple(POINTS), edit="blank"),
+    "typical_mistake": Sample("backward_propagation uses the derivative of tanh", loses=("backward_propagation",),
+                              edit=_typical_mistake),
+    "raises": Sample("forward_propagation raises KeyError", loses=("forward_propagation",), edit=_raises),
+    "syntax_error": Sample("initialize_parameters does not parse", loses=("initialize_parameters",),
+                           edit=_syntax_error),
+    "loops_forever": Sample("nn_model never leaves its loop", loses=("nn_model",), edit=_loops_forever),
+    "tampers": Sample("a wrong cost; its test cell emptied, another deleted, another unlocked",
+                      loses=("compute_cost",), report="test cell", edit=_tampers),
+    "renames_grade_id": Sample("renamed the grade_id of a test cell", report="grade_id", edit=_renames_grade_id),
+    "kills_kernel": Sample("calls os._exit while defining update_parameters", loses=("update_parameters",),
+                           report="kernel", edit=_kills_kernel),
+    "prints_megabytes": Sample("prints a 50 MB line and 100,000 lines", report="output", edit=_prints_megabytes),
+    "warns": Sample("a correct predict that emits warnings", edit=_warns),
+    "unreadable": Sample("a notebook file that is not valid JSON", loses=tuple(POINTS), report="not a readable",
+                         raw='{"cells": [{"cell_type": "code", "source": "def sigmoid(z):'),
+}
+
+
+def solved_release(source_nb, release_nb):
+    """The release notebook with every solution cell filled in from the source notebook."""
+    nb = nbformat.read(release_nb, as_version=4)
+    src = nbformat.read(source_nb, as_version=4)
+    solutions = {c.metadata.nbgrader["grade_id"]: c.source for c in src.cells
+                 if c.metadata.get("nbgrader", {}).get("solution")}
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in solutions:
+            cell.source = re.sub(r"^\s*### (BEGIN|END) SOLUTION\n", "", solutions[grade_id], flags=re.M)
+    return nb
+
+
+def build_samples(course_dir, names=None):
+    """Writes the sample submissions into course_dir/submitted; returns their ids."""
+    course_dir = pathlib.Path(course_dir)
+    source_nb = course_dir / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    release_nb = course_dir / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    names = list(SAMPLES) if names is None else list(names)
+    for name in names:
+        sample = SAMPLES[name]
+        target = course_dir / "submitted" / name / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if sample.raw is not None:
+            target.write_text(sample.raw, encoding="utf-8")
+            continue
+        if sample.edit == "blank":
+            nb = nbformat.read(release_nb, as_version=4)
+        else:
+            nb = solved_release(source_nb, release_nb)
+            if sample.edit is not None:
+                sample.edit(nb)
+        nbformat.write(nb, target)
+    return names
