@@ -21,10 +21,10 @@ def quiet():
         yield
 
 
-def _fmt(value, limit=200):
+def _fmt(value, limit=200, precision=8):
     """A short printable form of a value, for messages."""
     if isinstance(value, np.ndarray):
-        with np.printoptions(precision=8, threshold=20, edgeitems=3):
+        with np.printoptions(precision=precision, threshold=20, edgeitems=3):
             text = np.array2string(value, separator=", ")
     else:
         text = repr(value)
@@ -97,8 +97,11 @@ def check_close(got, expected, name, rtol=1e-7, atol=1e-12, hint=""):
                              + (f" {hint}" if hint else ""))
     if not np.allclose(got_f, exp_a, rtol=rtol, atol=atol):
         diff = float(np.max(np.abs(got_f - exp_a)))
+        # Enough digits to see the difference, however small it is.
+        digits = 8 if diff >= 1e-7 else 16
         raise AssertionError(
-            f"{name} has wrong values.\n  expected: {_fmt(exp_a)}\n  got:      {_fmt(got_f)}\n"
+            f"{name} has wrong values.\n  expected: {_fmt(exp_a, precision=digits)}\n"
+            f"  got:      {_fmt(got_f, precision=digits)}\n"
             f"  largest absolute difference: {diff:.3g}" + (f"\n  {hint}" if hint else ""))
 
 

@@ -1,0 +1,85 @@
+"""Shared fixtures: each notebook is executed once, and the grading loop runs once, per test session."""
+import os
+import pathlib
+import re
+
+import nbformat
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+ASSIGNMENT = "a1_two_layer_network"
+SOURCE = ROOT / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+RELEASE = ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+
+
+@pytest.fixture(scope="session")
+def source_nb():
+    return nbformat.read(SOURCE, as_version=4)
+
+
+@pytest.fixture(scope="session")
+def executed_nb():
+    """The source notebook, executed in a fresh kernel as a student would run it."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(SOURCE, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(SOURCE.parent)}}).execute()
+    return nb
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory):
+    """The main job's grading loop, run once: release, sample submissions, autograde, feedback, export."""
+    from tools.demo import run
+
+    lines = []
+    demo = run(tmp_path_factory.mktemp("demo") / "course", notebook_timeout=60, report=lines.append)
+    demo.report_lines = lines
+    return demo
+
+
+def grade_id(cell):
+    return cell.metadata.get("nbgrader", {}).get("grade_id")
+
+
+def cell_by_id(nb, wanted):
+    return next(c for c in nb.cells if grade_id(c) == wanted)
+
+
+def notebook_namespace(nb):
+    """
+    A namespace like the notebook's after its set-up cell and every solution cell have run:
+    the context in which a test cell runs.
+    """
+    namespace = {}
+    imports = cell_by_id(nb, "imports").source
+    exec("\n".join(line for line in imports.splitlines() if not line.startswith("%")), namespace)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("solution"):
+            exec(cell.source, namespace)
+    # Globals that earlier cells of the notebook define.
+    exec("X, Y = load_blobs(2000)\n(n_x, n_h, n_y) = layer_sizes(X, Y)\n"
+         "parameters = initialize_parameters(n_x, n_h, n_y)", namespace)
+    return namespace
+
+
+def run_test_cell(nb, test_id, replacement=None):
+    """
+    Runs the test cell `test_id` (visible and hidden parts) in a fresh notebook namespace,
+    after defining `replacement` (source code of another version of the function), and
+    returns what it printed; raises what the cell raises.
+    """
+    import contextlib
+    import io
+
+    namespace = notebook_namespace(nb)
+    if replacement is not None:
+        exec(replacement, namespace)
+    source = re.sub(r"^\s*### (BEGIN|END) HIDDEN TESTS\n", "", cell_by_id(nb, test_id).source, flags=re.M)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(source, namespace)
+    return printed.getvalue()

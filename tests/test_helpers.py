@@ -1,0 +1,250 @@
+"""The helpers package: activations, datasets, plots, checks, preprocessors and reference data."""
+import re
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pytest
+from nbformat.v4 import new_code_cell, new_output
+
+from helpers import checks, dnn_utils
+from helpers.checks import (check_close, check_gradients, check_keys, check_predictions, check_scalar,
+                            check_shape, check_type, check_unchanged, numerical_gradient,
+                            preserved_random_state, quiet, snapshot, substituted)
+from helpers.datasets import load_blobs, load_other_blobs
+from helpers.preprocessors import LimitOutputBytes
+from helpers.testCases import a1_two_layer_network as cases
+
+
+# -- dnn_utils --------------------------------------------------------------------------------
+
+def test_activations_return_their_cache():
+    Z = np.array([[-2.0, 0.0, 3.5]])
+    A, cache = dnn_utils.sigmoid(Z)
+    np.testing.assert_allclose(A, [[0.11920292202211755, 0.5, 0.9706877692486436]])
+    assert cache is Z
+    A, cache = dnn_utils.relu(Z)
+    np.testing.assert_array_equal(A, [[0.0, 0.0, 3.5]])
+    assert cache is Z
+
+
+@pytest.mark.parametrize("forward,backward,from_output", [
+    (lambda Z: dnn_utils.sigmoid(Z)[0], dnn_utils.sigmoid_backward, False),
+    (lambda Z: dnn_utils.relu(Z)[0], dnn_utils.relu_backward, False),
+    (np.tanh, dnn_utils.tanh_backward, True),
+])
+def test_backward_activations_agree_with_finite_differences(forward, backward, from_output):
+    rng = np.random.default_rng(0)
+    Z = rng.normal(size=(3, 4))
+    Z[np.abs(Z) < 1e-3] = 0.5  # keep away from relu's kink
+    dA = rng.normal(size=Z.shape)
+    dA_before = dA.copy()
+    dZ = backward(dA, forward(Z) if from_output else Z)
+    numerical = numerical_gradient(lambda: float(np.sum(dA * forward(Z))), Z)
+    np.testing.assert_allclose(dZ, numerical, rtol=1e-6, atol=1e-9)
+    np.testing.assert_array_equal(dA, dA_before)
+
+
+# -- datasets ---------------------------------------------------------------------------------
+
+def test_blobs_are_deterministic_and_shaped_as_the_document_says():
+    X, Y = load_blobs()
+    assert X.shape == (2, 2000) and Y.shape == (1, 2000)
+    assert X.dtype == np.float64 and np.issubdtype(Y.dtype, np.signedinteger)
+    assert set(np.unique(Y)) == {0, 1} and Y.sum() == 1000
+    X2, Y2 = load_blobs()
+    np.testing.assert_array_equal(X, X2)
+    np.testing.assert_array_equal(Y, Y2)
+    assert load_blobs(300)[0].shape == (2, 300)
+
+
+def test_other_blobs_label_one_cluster_blue():
+    X, Y = load_other_blobs()
+    assert X.shape == (2, 2000) and Y.sum() == 1500
+
+
+# -- plotting ---------------------------------------------------------------------------------
+
+def test_figures_draw_without_error():
+    import matplotlib.pyplot as plt
+    from helpers import plotting
+
+    X, Y = load_blobs(200)
+    seen = []
+
+    def predict(grid, parameters):
+        seen.append(grid.shape)
+        return grid[0:1, :] > parameters["threshold"]
+
+    for ax in (plotting.plot_xor_motivation(), plotting.draw_two_layer_network(),
+               plotting.plot_dataset(X, Y), plotting.plot_costs([0.7, 0.5, 0.3]),
+               plotting.plot_decision_boundary(predict, {"threshold": 4.0}, X, Y)):
+        assert ax is not None
+    assert seen and seen[0][0] == 2
+    plt.close("all")
+
+
+# -- checks -----------------------------------------------------------------------------------
+
+def message(function, *args, **kwargs):
+    with pytest.raises(AssertionError) as failure:
+        function(*args, **kwargs)
+    return str(failure.value)
+
+
+def test_check_messages_name_the_variable_and_both_values():
+    assert message(check_type, [1], np.ndarray, "A2") == \
+        "A2 should be of type ndarray but is of type list."
+    assert "dW1 has shape (2, 4) but should have shape (4, 2)." in \
+        message(check_shape, np.zeros((2, 4)), (4, 2), "dW1")
+    assert "missing the key(s) ['b2']" in message(check_keys, {"W1": 1}, ["W1", "b2"], "parameters")
+    assert "array of shape (1, 1)" in message(check_scalar, np.zeros((1, 1)), "cost")
+    text = message(check_close, np.array([1.0, 2.5]), [1.0, 2.0], "A2")
+    assert "expected" in text and "got" in text and "largest absolute difference: 0.5" in text
+    assert "nan or inf" in message(check_close, np.array([np.nan]), [1.0], "cost")
+    assert "1 wrong prediction(s) out of 3" in message(check_predictions, np.array([[1, 0, 0]]), [[1, 1, 0]], "p")
+
+
+def test_scalar_check_accepts_every_kind_of_number():
+    for value in (0.5, np.float64(0.5), np.array(0.5), np.float32(0.5), 1):
+        check_scalar(value, "cost")
+    with pytest.raises(AssertionError):
+        check_scalar("0.5", "cost")
+    with pytest.raises(AssertionError):
+        check_scalar(True, "cost")
+
+
+def test_check_close_tolerates_rounding_but_not_errors():
+    check_close(0.1 + 0.2, 0.3, "x")
+    with pytest.raises(AssertionError):
+        check_close(0.3 + 1e-6, 0.3, "x")
+
+
+def test_unchanged_detects_in_place_changes():
+    params = {"W1": np.ones((2, 2))}
+    before = snapshot(params)
+    check_unchanged(before, params, "parameters")
+    params["W1"] -= 1
+    assert "changed its input parameters" in message(check_unchanged, before, params, "parameters")
+
+
+def test_gradient_check_finds_a_wrong_gradient():
+    W = np.array([[1.0, -2.0], [0.5, 3.0]])
+    numerical = {"dW": numerical_gradient(lambda: float(np.sum(W ** 3)), W)}
+    check_gradients({"dW": 3 * W ** 2}, numerical, "f")
+    assert "relative error" in message(check_gradients, {"dW": 2 * W}, numerical, "f")
+
+
+def test_substituted_restores_the_namespace():
+    namespace = {"helper": lambda: "real"}
+    exec("def caller():\n    return helper()", namespace)
+    with substituted(namespace["caller"], helper=lambda: "stand-in", extra=1):
+        assert namespace["caller"]() == "stand-in"
+    assert namespace["caller"]() == "real" and "extra" not in namespace
+
+
+def test_random_state_and_warnings_are_contained():
+    np.random.seed(5)
+    expected = np.random.rand()
+    np.random.seed(5)
+    with preserved_random_state():
+        np.random.seed(1)
+        np.random.rand(10)
+    assert np.random.rand() == expected
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with quiet():
+            np.log(np.zeros(1))
+            warnings.warn("hidden")
+    assert caught == []
+
+
+# -- nbgrader configuration and preprocessors -------------------------------------------------
+
+def test_long_outputs_are_shortened_to_a_byte_limit():
+    cell = new_code_cell("print('x' * 10**6)", outputs=[
+        new_output("stream", name="stdout", text="x" * 10**6),
+        new_output("stream", name="stdout", text="short"),
+        new_output("display_data", data={"image/png": "A" * 10**6, "text/plain": "<Figure>"}),
+    ])
+    cell, _ = LimitOutputBytes(max_bytes=1000).preprocess_cell(cell, {}, 0)
+    assert len(cell.outputs[0].text) < 1100 and "characters of output removed" in cell.outputs[0].text
+    assert cell.outputs[1].text == "short"
+    assert "image/png" not in cell.outputs[2].data
+
+
+def test_the_warning_pattern_removes_warnings_from_stderr():
+    from traitlets.config.loader import PyFileConfigLoader
+    from conftest import ROOT
+
+    pattern = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config().IgnorePattern.pattern
+    warning = ("/tmp/ipykernel_1/2.py:3: RuntimeWarning: overflow encountered in exp\n"
+               "  return 1 / (1 + np.exp(-z))\n")
+    assert re.search(pattern, warning)
+    assert not re.search(pattern, "Traceback (most recent call last):\nValueError: bad\n")
+
+
+# -- reference data ---------------------------------------------------------------------------
+
+def test_reference_data_is_what_the_source_solutions_compute():
+    from tools.make_reference_data import reference_arrays
+
+    stored = cases._reference()
+    fresh = reference_arrays()
+    assert set(stored) == set(fresh)
+    for key in fresh:
+        np.testing.assert_allclose(stored[key], fresh[key], rtol=1e-12, atol=1e-18, err_msg=key)
+
+
+def test_reference_data_agrees_with_the_documented_values():
+    """To the last digit the document prints: half a unit of the 8th decimal, or of the 8th digit
+    of the mantissa for numbers it prints in scientific notation."""
+    ref = cases._reference()
+    doc = cases.DOCUMENTED
+    fixed = {"W1": "W1", "W2": "W2", "dW2": "dW2", "db2": "db2", "W1_updated_default": "W1_updated",
+             "W2_updated_default": "W2_updated", "b2_updated_default": "b2_updated"}
+    scientific = {"dW1": "dW1", "db1": "db1", "b1_updated_default": "b1_updated"}
+    for key, documented in fixed.items():
+        np.testing.assert_allclose(ref[key], doc[documented], rtol=0, atol=5.1e-9, err_msg=key)
+    for key, documented in scientific.items():
+        np.testing.assert_allclose(ref[key], doc[documented], rtol=5.1e-9, atol=0, err_msg=key)
+    np.testing.assert_allclose(ref["A2"][0, :3], doc["A2_head"], rtol=0, atol=5.1e-9)
+    np.testing.assert_allclose(ref["A2"][0, -3:], doc["A2_tail"], rtol=0, atol=5.1e-9)
+
+
+def test_test_cases_return_fresh_copies():
+    X, parameters, A2, cache = cases.forward_propagation_test_case()
+    parameters["W1"][0, 0] = 99
+    assert cases.forward_propagation_test_case()[1]["W1"][0, 0] != 99
+
+
+# -- what students can read -------------------------------------------------------------------
+
+def test_importing_helpers_has_no_side_effects():
+    code = ("import numpy as np, matplotlib\n"
+            "before = (np.random.get_state()[1].copy(), dict(matplotlib.rcParams))\n"
+            "import helpers, helpers.checks, helpers.dnn_utils, helpers.datasets, helpers.plotting, "
+            "helpers.testCases.a1_two_layer_network, helpers.public_tests.a1_two_layer_network, "
+            "helpers.grading, helpers.preprocessors\n"
+            "after = (np.random.get_state()[1], dict(matplotlib.rcParams))\n"
+            "assert (before[0] == after[0]).all() and before[1] == after[1]\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_helpers_contain_no_solution(source_nb):
+    """No line of a graded solution appears in the helpers package, which students can read."""
+    import pathlib
+
+    import helpers
+
+    package = "\n".join(p.read_text() for p in pathlib.Path(helpers.__file__).parent.rglob("*.py"))
+    package = re.sub(r"\s+", "", package)
+    for cell in source_nb.cells:
+        if not cell.metadata.get("nbgrader", {}).get("solution"):
+            continue
+        body = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, flags=re.S).group(1)
+        for line in body.splitlines():
+            code = re.sub(r"\s+", "", line.split("#")[0])
+            if len(code) >= 16:
+                assert code not in package, f"helpers contain a line of the solution of {cell.id}: {line.strip()}"
