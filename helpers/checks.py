@@ -3,7 +3,8 @@
 Each check asserts one property and, when it fails, raises an ``AssertionError``
 whose message names the variable, says what was expected and what was found,
 and how to fix it when that is known. Checks run in the order type, shape,
-values, and the first failure stops the test.
+values, and the first failure stops the test. Checks set ``__tracebackhide__``
+so that IPython (and pytest) show the message without the checking code.
 """
 import contextlib
 import copy
@@ -11,6 +12,11 @@ import numbers
 import warnings
 
 import numpy as np
+
+
+def fail(message):
+    """Fails a test with a message for the student (kept short: IPython shows this frame)."""
+    raise AssertionError(message)
 
 
 @contextlib.contextmanager
@@ -33,47 +39,52 @@ def _fmt(value, limit=200, precision=8):
 
 def check_type(value, expected_type, name, hint=""):
     """Asserts that ``value`` is an instance of ``expected_type`` (a type or a tuple of types)."""
+    __tracebackhide__ = True
     if not isinstance(value, expected_type):
         names = (expected_type,) if isinstance(expected_type, type) else expected_type
         wanted = " or ".join(t.__name__ for t in names)
-        raise AssertionError(
+        fail(
             f"{name} should be of type {wanted} but is of type {type(value).__name__}."
             + (f" {hint}" if hint else ""))
 
 
 def check_array(value, name):
     """Asserts that ``value`` is a NumPy array."""
+    __tracebackhide__ = True
     check_type(value, np.ndarray, name,
                "Build it with NumPy operations (np.dot, np.sum, ...), not Python lists.")
 
 
 def check_shape(value, expected_shape, name, hint=""):
     """Asserts that the array ``value`` has shape ``expected_shape``."""
+    __tracebackhide__ = True
     check_array(value, name)
     if value.shape != tuple(expected_shape):
-        raise AssertionError(
+        fail(
             f"{name} has shape {value.shape} but should have shape {tuple(expected_shape)}."
             + (f" {hint}" if hint else ""))
 
 
 def check_keys(mapping, expected_keys, name):
     """Asserts that the dictionary ``mapping`` holds every key of ``expected_keys``."""
+    __tracebackhide__ = True
     check_type(mapping, dict, name)
     missing = [k for k in expected_keys if k not in mapping]
     if missing:
-        raise AssertionError(
+        fail(
             f"{name} is missing the key(s) {missing}; it has {sorted(mapping)} "
             f"and should have {list(expected_keys)}.")
 
 
 def check_scalar(value, name, hint=""):
     """Asserts that ``value`` is one real number (a float, np.float64 or 0-d array), not an array of them."""
+    __tracebackhide__ = True
     if isinstance(value, np.ndarray) and value.ndim > 0:
-        raise AssertionError(
+        fail(
             f"{name} should be a single number but is an array of shape {value.shape}."
             + (f" {hint}" if hint else " Use np.sum(...) or float(...) to turn it into a number."))
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.ndarray, np.number)):
-        raise AssertionError(f"{name} should be a number but is of type {type(value).__name__}.")
+        fail(f"{name} should be a number but is of type {type(value).__name__}.")
 
 
 def check_close(got, expected, name, rtol=1e-7, atol=1e-12, hint=""):
@@ -82,24 +93,27 @@ def check_close(got, expected, name, rtol=1e-7, atol=1e-12, hint=""):
 
     The message gives both values (abridged) and the largest absolute difference.
     """
+    __tracebackhide__ = True
     got_a = np.asarray(got, dtype=float) if not isinstance(got, np.ndarray) else got
     exp_a = np.asarray(expected, dtype=float)
     if np.shape(got_a) != exp_a.shape:
-        raise AssertionError(
+        fail(
             f"{name} has shape {np.shape(got_a)} but should have shape {exp_a.shape}."
             + (f" {hint}" if hint else ""))
     try:
         got_f = got_a.astype(float)
     except (TypeError, ValueError):
-        raise AssertionError(f"{name} should hold numbers but holds {got_a.dtype} values.") from None
+        got_f = None
+    if got_f is None:
+        fail(f"{name} should hold numbers but holds {got_a.dtype} values.")
     if not np.all(np.isfinite(got_f)) and np.all(np.isfinite(exp_a)):
-        raise AssertionError(f"{name} holds nan or inf values: {_fmt(got_f)}."
+        fail(f"{name} holds nan or inf values: {_fmt(got_f)}."
                              + (f" {hint}" if hint else ""))
     if not np.allclose(got_f, exp_a, rtol=rtol, atol=atol):
         diff = float(np.max(np.abs(got_f - exp_a)))
         # Enough digits to see the difference, however small it is.
         digits = 8 if diff >= 1e-7 else 16
-        raise AssertionError(
+        fail(
             f"{name} has wrong values.\n  expected: {_fmt(exp_a, precision=digits)}\n"
             f"  got:      {_fmt(got_f, precision=digits)}\n"
             f"  largest absolute difference: {diff:.3g}" + (f"\n  {hint}" if hint else ""))
@@ -112,6 +126,7 @@ def snapshot(value):
 
 def check_unchanged(before, after, name):
     """Asserts that an input is the same after a call as the snapshot taken before it."""
+    __tracebackhide__ = True
     def same(a, b):
         if isinstance(a, dict):
             return isinstance(b, dict) and a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
@@ -121,7 +136,7 @@ def check_unchanged(before, after, name):
             return isinstance(b, np.ndarray) and a.shape == b.shape and np.array_equal(a, b)
         return a == b
     if not same(before, after):
-        raise AssertionError(
+        fail(
             f"The function changed its input {name}. Compute new arrays "
             f"(W1 = W1 - ...) instead of changing them in place (W1 -= ...), "
             f"and do not modify the dictionaries you are given.")
@@ -129,14 +144,15 @@ def check_unchanged(before, after, name):
 
 def check_predictions(got, expected, name):
     """Asserts that 0/1 or boolean predictions equal the expected ones."""
+    __tracebackhide__ = True
     check_array(got, name)
     if got.shape != np.shape(expected):
-        raise AssertionError(f"{name} has shape {got.shape} but should have shape {np.shape(expected)}.")
+        fail(f"{name} has shape {got.shape} but should have shape {np.shape(expected)}.")
     if got.dtype != bool and not np.all(np.isin(got, (0, 1))):
-        raise AssertionError(f"{name} should hold only 0/1 or True/False values but holds {_fmt(got)}.")
+        fail(f"{name} should hold only 0/1 or True/False values but holds {_fmt(got)}.")
     wrong = int(np.sum(got.astype(bool) != np.asarray(expected, dtype=bool)))
     if wrong:
-        raise AssertionError(
+        fail(
             f"{name} has {wrong} wrong prediction(s) out of {got.size}.\n"
             f"  expected: {_fmt(np.asarray(expected, dtype=int))}\n  got:      {_fmt(got.astype(int))}")
 
@@ -160,23 +176,25 @@ def numerical_gradient(f, array, eps=1e-6):
     return grad
 
 
-def check_gradients(grads, numerical, name, tol=1e-6):
+def check_gradients(grads, numerical, name, tol=1e-6, floor=1e-3):
     """
     Asserts that each analytic gradient agrees with its finite-difference estimate:
-    the relative error ||g - n|| / (||g|| + ||n||) must be below ``tol``.
+    the relative error ||g - n|| / max(||g|| + ||n||, floor) must be below ``tol``.
+    The floor keeps the rounding error of finite differences (about 1e-10) from
+    failing gradients that are themselves tiny.
 
     Arguments:
     grads -- dict of analytic gradients, e.g. {"dW1": ..., "db1": ...}
     numerical -- dict with the same keys holding finite-difference estimates
     name -- the function whose gradients are checked
     """
+    __tracebackhide__ = True
     for key, num in numerical.items():
         got = grads[key]
         check_shape(got, num.shape, f'{name}: grads["{key}"]')
-        denom = np.linalg.norm(got) + np.linalg.norm(num)
-        rel = np.linalg.norm(got - num) / denom if denom > 0 else 0.0
+        rel = np.linalg.norm(got - num) / max(np.linalg.norm(got) + np.linalg.norm(num), floor)
         if not rel < tol:
-            raise AssertionError(
+            fail(
                 f'{name}: grads["{key}"] disagrees with the finite-difference gradient '
                 f"of the cost (relative error {rel:.2e}, should be below {tol:.0e}).\n"
                 f"  finite differences: {_fmt(num)}\n  got:                {_fmt(got)}")

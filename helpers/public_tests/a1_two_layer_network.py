@@ -5,7 +5,8 @@ Each ``<function>_test(target)`` checks a student's function on the document's
 worked example and prints "All tests passed for <function>." when it passes.
 The tests of nn_model and predict replace the functions those two call with
 stand-ins, so that they judge the loop and the threshold alone: a mistake in an
-earlier exercise does not fail them.
+earlier exercise does not fail them. The test functions set
+``__tracebackhide__`` so that a failure shows its message, not their code.
 """
 import contextlib
 import io
@@ -13,7 +14,7 @@ import numbers
 
 import numpy as np
 
-from helpers.checks import (check_array, check_close, check_keys, check_predictions,
+from helpers.checks import (check_array, check_close, check_keys, check_predictions, fail,
                             check_scalar, check_shape, check_type, passed,
                             preserved_random_state, quiet, snapshot, check_unchanged,
                             substituted)
@@ -25,6 +26,7 @@ CACHE_KEYS = ("Z1", "A1", "Z2", "A2")
 
 
 def sigmoid_test(target):
+    __tracebackhide__ = True
     for z, expected in cases.DOCUMENTED["sigmoid"].items():
         with quiet():
             got = target(z)
@@ -44,20 +46,22 @@ def sigmoid_test(target):
 
 
 def _check_sizes(got, expected, call):
+    __tracebackhide__ = True
     check_type(got, (tuple, list), call, "Return the three sizes as a tuple (n_x, n_h, n_y).")
     if len(got) != 3:
-        raise AssertionError(f"{call} should return 3 values (n_x, n_h, n_y) but returned {len(got)}.")
+        fail(f"{call} should return 3 values (n_x, n_h, n_y) but returned {len(got)}.")
     for name, g, e in zip(("n_x", "n_h", "n_y"), got, expected):
         if not isinstance(g, numbers.Integral):
-            raise AssertionError(f"{call}: {name} should be an integer but is {g!r} of type {type(g).__name__}.")
+            fail(f"{call}: {name} should be an integer but is {g!r} of type {type(g).__name__}.")
         if g != e:
             hint = {"n_x": "It is the number of rows of X, X.shape[0].",
                     "n_h": "The hidden layer has 2 units in this exercise.",
                     "n_y": "It is the number of rows of Y, Y.shape[0]."}[name]
-            raise AssertionError(f"{call}: {name} is {g} but should be {e}. {hint}")
+            fail(f"{call}: {name} is {g} but should be {e}. {hint}")
 
 
 def layer_sizes_test(target):
+    __tracebackhide__ = True
     X, Y = cases.layer_sizes_test_case()
     with quiet():
         got = target(X, Y)
@@ -70,6 +74,7 @@ def layer_sizes_test(target):
 
 
 def _check_parameters(parameters, n_x, n_h, n_y, call):
+    __tracebackhide__ = True
     check_keys(parameters, PARAMETER_KEYS, call)
     shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}
     dims = {"W1": "(n_h, n_x)", "b1": "(n_h, 1)", "W2": "(n_y, n_h)", "b2": "(n_y, 1)"}
@@ -78,6 +83,7 @@ def _check_parameters(parameters, n_x, n_h, n_y, call):
 
 
 def initialize_parameters_test(target):
+    __tracebackhide__ = True
     seed, (n_x, n_h, n_y), expected = cases.initialize_parameters_test_case()
     call = f"initialize_parameters({n_x}, {n_h}, {n_y})"
     with preserved_random_state(), quiet():
@@ -97,6 +103,7 @@ def initialize_parameters_test(target):
 
 
 def forward_propagation_test(target):
+    __tracebackhide__ = True
     X, parameters, expected_A2, expected_cache = cases.forward_propagation_test_case()
     before = snapshot(parameters)
     with quiet():
@@ -104,7 +111,7 @@ def forward_propagation_test(target):
     check_type(result, tuple, "the result of forward_propagation(X, parameters)",
                "Return the pair A2, cache.")
     if len(result) != 2:
-        raise AssertionError(f"forward_propagation should return 2 values (A2, cache) but returned {len(result)}.")
+        fail(f"forward_propagation should return 2 values (A2, cache) but returned {len(result)}.")
     A2, cache = result
     check_shape(A2, expected_A2.shape, "A2", "It should be (n_y, m): one output per example.")
     check_keys(cache, CACHE_KEYS, "cache")
@@ -119,6 +126,7 @@ def forward_propagation_test(target):
 
 
 def compute_cost_test(target):
+    __tracebackhide__ = True
     A2, Y, expected = cases.compute_cost_test_case()
     with quiet():
         cost = target(A2, Y)
@@ -135,6 +143,7 @@ def compute_cost_test(target):
 
 
 def backward_propagation_test(target):
+    __tracebackhide__ = True
     parameters, cache, X, Y, expected = cases.backward_propagation_test_case()
     before = snapshot((parameters, cache))
     with quiet():
@@ -152,6 +161,7 @@ def backward_propagation_test(target):
 
 
 def update_parameters_test(target):
+    __tracebackhide__ = True
     parameters, grads, expected = cases.update_parameters_test_case()
     before = snapshot((parameters, grads))
     with quiet():
@@ -191,22 +201,26 @@ class _Recorder:
                 "W2": np.full((n_y, n_h), float(t)), "b2": np.full((n_y, 1), float(t))}
 
     def _expect_current(self, parameters, caller):
+        __tracebackhide__ = True
         if self.iteration is None:
-            raise AssertionError(f"nn_model called {caller} before initialize_parameters.")
+            fail(f"nn_model called {caller} before initialize_parameters.")
         try:
             t = float(parameters["W1"].flat[0])
         except (TypeError, KeyError, IndexError, AttributeError):
-            raise AssertionError(f"nn_model passed {caller} something other than the parameters dictionary.") from None
+            t = None
+        if t is None:
+            fail(f"nn_model passed {caller} something other than the parameters dictionary.")
         if t != self.iteration:
-            raise AssertionError(
+            fail(
                 f"At iteration {self.iteration}, nn_model passed {caller} the parameters of "
                 f"iteration {t:g}. Pass the parameters that update_parameters returned last.")
 
     def _expect_data(self, X, Y, caller):
+        __tracebackhide__ = True
         if X is not None and not (np.shape(X) == self.X.shape and np.array_equal(X, self.X)):
-            raise AssertionError(f"nn_model should pass its argument X to {caller}.")
+            fail(f"nn_model should pass its argument X to {caller}.")
         if Y is not None and not (np.shape(Y) == self.Y.shape and np.array_equal(Y, self.Y)):
-            raise AssertionError(f"nn_model should pass its argument Y to {caller}.")
+            fail(f"nn_model should pass its argument Y to {caller}.")
 
     def stand_ins(self):
         def layer_sizes(X, Y):
@@ -215,7 +229,7 @@ class _Recorder:
 
         def initialize_parameters(n_x, n_h, n_y):
             if (n_x, n_h, n_y) != (self.n_x, self.n_h, self.n_y):
-                raise AssertionError(
+                fail(
                     f"nn_model(X, Y, n_h={self.n_h}) called initialize_parameters({n_x}, {n_h}, {n_y}) "
                     f"but should call initialize_parameters({self.n_x}, {self.n_h}, {self.n_y}): "
                     f"n_x and n_y come from the shapes of X and Y, n_h is the argument of nn_model.")
@@ -238,7 +252,7 @@ class _Recorder:
             self._expect_data(X, Y, "backward_propagation")
             self._expect_current(parameters, "backward_propagation")
             if not isinstance(cache, dict) or cache.get("iteration") != self.iteration:
-                raise AssertionError("nn_model should pass backward_propagation the cache that "
+                fail("nn_model should pass backward_propagation the cache that "
                                      "forward_propagation returned in the same iteration.")
             self.calls["backward_propagation"] += 1
             return {"dW1": None, "db1": None, "dW2": None, "db2": None, "iteration": self.iteration}
@@ -246,14 +260,14 @@ class _Recorder:
         def update_parameters(parameters, grads, learning_rate=1.2):
             self._expect_current(parameters, "update_parameters")
             if not isinstance(grads, dict) or grads.get("iteration") != self.iteration:
-                raise AssertionError("nn_model should pass update_parameters the grads that "
+                fail("nn_model should pass update_parameters the grads that "
                                      "backward_propagation returned in the same iteration.")
             if learning_rate != self.learning_rate:
-                raise AssertionError(
+                fail(
                     f"nn_model was called with learning_rate={self.learning_rate} but passed "
                     f"learning_rate={learning_rate} to update_parameters.")
             if self.calls["update_parameters"] == self.num_iterations:
-                raise AssertionError(
+                fail(
                     f"nn_model was asked for num_iterations={self.num_iterations} but went on to "
                     f"iteration {self.num_iterations + 1}: does its loop stop?")
             self.calls["update_parameters"] += 1
@@ -265,19 +279,21 @@ class _Recorder:
                     backward_propagation=backward_propagation, update_parameters=update_parameters)
 
     def verify(self, result, num_iterations, call):
+        __tracebackhide__ = True
         for name, count in self.calls.items():
             if count != num_iterations:
-                raise AssertionError(
+                fail(
                     f"{call} called {name} {count} time(s); it should call it once per "
                     f"iteration, {num_iterations} time(s).")
         check_type(result, dict, f"the result of {call}", "nn_model returns the parameters dictionary.")
         W1 = result.get("W1")
         if not (isinstance(W1, np.ndarray) and W1.size and W1.flat[0] == num_iterations):
-            raise AssertionError(f"{call} should return the parameters that the last update_parameters "
+            fail(f"{call} should return the parameters that the last update_parameters "
                                  f"returned.")
 
 
 def nn_model_test(target):
+    __tracebackhide__ = True
     X = np.arange(12.0).reshape(3, 4)
     Y = np.array([[0, 1, 1, 0]])
     runs = [((X, Y, 4), dict(num_iterations=3, learning_rate=0.5), 4, 3, 0.5),
@@ -291,17 +307,18 @@ def nn_model_test(target):
             result = target(*args, **kwargs)
         recorder.verify(result, num_iterations, call)
         if printed.getvalue():
-            raise AssertionError(f"{call} printed output although print_cost=False:\n{printed.getvalue()[:200]}")
+            fail(f"{call} printed output although print_cost=False:\n{printed.getvalue()[:200]}")
     recorder = _Recorder(X, Y, 3, 1.2, 4)
     printed = io.StringIO()
     with substituted(target, **recorder.stand_ins()), contextlib.redirect_stdout(printed), quiet():
         target(X, Y, 3, num_iterations=4, print_cost=True)
     if not printed.getvalue():
-        raise AssertionError("nn_model(..., print_cost=True) printed nothing; it should print the cost.")
+        fail("nn_model(..., print_cost=True) printed nothing; it should print the cost.")
     passed("nn_model")
 
 
 def predict_test(target):
+    __tracebackhide__ = True
     X = np.array([[1.0, 2.0, 3.0, 4.0, 5.0], [0.5, -1.0, 2.0, 0.0, 1.0]])
     A2 = np.array([[0.1, 0.49, 0.51, 0.93, 0.3]])
     parameters = {"W1": np.ones((2, 2)), "b1": np.zeros((2, 1)), "W2": np.ones((1, 2)), "b2": np.zeros((1, 1))}
@@ -314,9 +331,9 @@ def predict_test(target):
     with substituted(target, forward_propagation=forward_propagation), quiet():
         predictions = target(X, parameters)
     if not seen:
-        raise AssertionError("predict should compute the probabilities with forward_propagation(X, parameters).")
+        fail("predict should compute the probabilities with forward_propagation(X, parameters).")
     if seen[0][1] is not parameters:
-        raise AssertionError("predict should pass its own parameters argument to forward_propagation.")
+        fail("predict should pass its own parameters argument to forward_propagation.")
     check_array(predictions, "predict(X, parameters)")
     check_predictions(predictions, A2 > 0.5, "predict(X, parameters) when A2 = [[0.1, 0.49, 0.51, 0.93, 0.3]]")
     passed("predict")
