@@ -323,7 +323,7 @@ class CourseGrader:
                     shortened = True
                 if output.output_type == "error":
                     if output.ename in ("CellTimeoutError", "TimeoutError") or "Timeout" in output.ename:
-                        timed_out.append(grade_id or f"cell {nb.cells.index(cell) + 1}")
+                        timed_out.append(grade_id or f"cell {nb.cells.index(cell) + 1} (not graded)")
                     if grade_id in info["grade_cells"]:
                         result.failures.setdefault(_exercise(grade_id), _error_line(output))
         edited = self._edited_test_cells(result.student, name, info)
