@@ -26,7 +26,6 @@ import argparse
 import contextlib
 import os
 import pathlib
-import re
 import shutil
 import subprocess
 import sys

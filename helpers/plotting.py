@@ -29,10 +29,10 @@ def plot_xor_motivation():
     return ax
 
 
-def draw_two_layer_network(n_x=2, n_h=2):
+def draw_two_layer_network(n_x=2, n_h=2, hidden_activation="sigmoid"):
     """
-    Draws the two-layer network of assignment 1: an input layer of n_x nodes, a
-    hidden layer of n_h sigmoid perceptrons, and one sigmoid output node.
+    Draws a network with one hidden layer: an input layer of n_x nodes, a hidden
+    layer of n_h units with the given activation, and one sigmoid output node.
 
     Returns:
     ax -- the matplotlib Axes of the figure
@@ -66,7 +66,7 @@ def draw_two_layer_network(n_x=2, n_h=2):
     ax.text(*output, "$a^{[2]}$", ha="center", va="center", fontsize=12)
     ax.text(1.0, 0.5, r"$\hat{y}$", ha="left", va="center", fontsize=14)
     ax.text(0.1, 0.02, "input layer\n$n_x = %d$" % n_x, ha="center", fontsize=10)
-    ax.text(0.45, 0.02, "hidden layer\n$n_h = %d$, sigmoid" % n_h, ha="center", fontsize=10)
+    ax.text(0.45, 0.02, "hidden layer\n$n_h = %d$, %s" % (n_h, hidden_activation), ha="center", fontsize=10)
     ax.text(0.8, 0.02, "output layer\n$n_y = 1$, sigmoid", ha="center", fontsize=10)
     ax.text(0.275, 0.93, r"$W^{[1]}, b^{[1]}$", ha="center", fontsize=12)
     ax.text(0.625, 0.93, r"$W^{[2]}, b^{[2]}$", ha="center", fontsize=12)

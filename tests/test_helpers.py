@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from nbformat.v4 import new_code_cell, new_output
 
-from helpers import checks, dnn_utils
+from helpers import dnn_utils
 from helpers.checks import (check_close, check_gradients, check_keys, check_predictions, check_scalar,
                             check_shape, check_type, check_unchanged, numerical_gradient,
                             preserved_random_state, quiet, snapshot, substituted)
