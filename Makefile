@@ -5,7 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-ASSIGNMENT ?= a1_two_layer_network
+ASSIGNMENTS := $(notdir $(wildcard source/*))
+# The assignment of `make autograde`, `feedback` and (optionally) `release`.
+ASSIGNMENT ?=
 # nbgrader calls alembic from the virtual environment.
 RUN    := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python
 
@@ -28,20 +30,20 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(RUN) -m pytest
 
-## Regenerate release/ from source/ (commit the result).
+## Regenerate release/ from source/ (commit the result): every assignment, or ASSIGNMENT=<id>.
 release: $(STAMP)
-	$(RUN) -m nbgrader generate_assignment $(ASSIGNMENT) --force
+	for id in $(or $(ASSIGNMENT),$(ASSIGNMENTS)); do $(RUN) -m nbgrader generate_assignment $$id --force || exit 1; done
 
 ## nbgrader validate, read properly: sources must pass, untouched releases must fail.
 validate: $(STAMP)
 	$(RUN) -m tools.validate
 
-## Autograde real submissions in submitted/ with the robust driver.
+## Autograde real submissions in submitted/ with the robust driver: make autograde ASSIGNMENT=<id>.
 autograde: $(STAMP)
 	$(RUN) -m helpers.grading $(ASSIGNMENT)
 
 feedback: $(STAMP)
-	$(RUN) -m nbgrader generate_feedback $(ASSIGNMENT)
+	$(RUN) -m nbgrader generate_feedback $(ASSIGNMENT) --force
 
 export: $(STAMP)
 	$(RUN) -m nbgrader export --to=grades.csv

@@ -14,20 +14,42 @@ SOURCE = ROOT / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 RELEASE = ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 
 
+def source_path(assignment):
+    return ROOT / "source" / assignment / f"{assignment}.ipynb"
+
+
+def release_path(assignment):
+    return ROOT / "release" / assignment / f"{assignment}.ipynb"
+
+
 @pytest.fixture(scope="session")
 def source_nb():
     return nbformat.read(SOURCE, as_version=4)
 
 
 @pytest.fixture(scope="session")
-def executed_nb():
-    """The source notebook, executed in a fresh kernel as a student would run it."""
+def executed():
+    """execute(assignment): its source notebook, run once per session in a fresh kernel."""
     from nbclient import NotebookClient
 
-    nb = nbformat.read(SOURCE, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(SOURCE.parent)}}).execute()
-    return nb
+    done = {}
+
+    def execute(assignment):
+        if assignment not in done:
+            path = source_path(assignment)
+            nb = nbformat.read(path, as_version=4)
+            NotebookClient(nb, timeout=120, kernel_name="python3",
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            done[assignment] = nb
+        return done[assignment]
+
+    return execute
+
+
+@pytest.fixture(scope="session")
+def executed_nb(executed):
+    """The notebook of assignment 1, executed as a student would run it."""
+    return executed(ASSIGNMENT)
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +71,16 @@ def cell_by_id(nb, wanted):
     return next(c for c in nb.cells if grade_id(c) == wanted)
 
 
-def notebook_namespace(nb):
+# Globals that earlier cells of each notebook define, which a careless function might read.
+NOTEBOOK_GLOBALS = {
+    "a1_two_layer_network": "X, Y = load_blobs(2000)\n(n_x, n_h, n_y) = layer_sizes(X, Y)\n"
+                            "parameters = initialize_parameters(n_x, n_h, n_y)",
+    "a2_planar_data_classification": "X, Y = load_planar_dataset()\n(n_x, n_h, n_y) = layer_sizes(X, Y)\n"
+                                     "parameters = initialize_parameters(n_x, n_h, n_y)",
+}
+
+
+def notebook_namespace(nb, assignment=ASSIGNMENT):
     """
     A namespace like the notebook's after its set-up cell and every solution cell have run:
     the context in which a test cell runs.
@@ -60,13 +91,11 @@ def notebook_namespace(nb):
     for cell in nb.cells:
         if cell.metadata.get("nbgrader", {}).get("solution"):
             exec(cell.source, namespace)
-    # Globals that earlier cells of the notebook define.
-    exec("X, Y = load_blobs(2000)\n(n_x, n_h, n_y) = layer_sizes(X, Y)\n"
-         "parameters = initialize_parameters(n_x, n_h, n_y)", namespace)
+    exec(NOTEBOOK_GLOBALS[assignment], namespace)
     return namespace
 
 
-def run_test_cell(nb, test_id, replacement=None):
+def run_test_cell(nb, test_id, replacement=None, assignment=ASSIGNMENT):
     """
     Runs the test cell `test_id` (visible and hidden parts) in a fresh notebook namespace,
     after defining `replacement` (source code of another version of the function), and
@@ -75,7 +104,7 @@ def run_test_cell(nb, test_id, replacement=None):
     import contextlib
     import io
 
-    namespace = notebook_namespace(nb)
+    namespace = notebook_namespace(nb, assignment)
     if replacement is not None:
         exec(replacement, namespace)
     source = re.sub(r"^\s*### (BEGIN|END) HIDDEN TESTS\n", "", cell_by_id(nb, test_id).source, flags=re.M)

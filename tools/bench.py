@@ -19,7 +19,7 @@ from nbclient import NotebookClient
 
 from helpers.grading import CourseGrader
 from tools.demo import generate_release, prepare_course
-from tools.samples import ASSIGNMENT, build_samples
+from tools.samples import ASSIGNMENTS, build_samples
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -43,15 +43,18 @@ def main(argv=None):
               f"(min {min(times):.2f}, max {max(times):.2f})")
     with tempfile.TemporaryDirectory() as scratch:
         course = prepare_course(pathlib.Path(scratch) / "course")
-        generate_release(course)
-        students = [f"perfect{i}" for i in range(args.repeat)]
-        for student in students:
-            build_samples(course, ["perfect"])
-            (course / "submitted" / "perfect").rename(course / "submitted" / student)
-        grader = CourseGrader(course, ASSIGNMENT)
-        times = [grader.autograde_student(student).seconds for student in students]
-        print(f"autograde one {ASSIGNMENT} submission: {statistics.median(times):6.2f} "
-              f"(min {min(times):.2f}, max {max(times):.2f})")
+        for assignment in ASSIGNMENTS:
+            generate_release(course, assignment)
+            students = [f"perfect{i}" for i in range(args.repeat)]
+            for student in students:
+                build_samples(course, assignment, ["perfect"])
+                (course / "submitted" / student).mkdir(parents=True, exist_ok=True)
+                (course / "submitted" / "perfect" / assignment).rename(
+                    course / "submitted" / student / assignment)
+            grader = CourseGrader(course, assignment)
+            times = [grader.autograde_student(student).seconds for student in students]
+            print(f"autograde one {assignment} submission: {statistics.median(times):6.2f} "
+                  f"(min {min(times):.2f}, max {max(times):.2f})")
     return 0
 
 

@@ -1,8 +1,8 @@
 """
-The main job: the whole grading loop of assignment 1, for real, on sample submissions.
+The main job: the whole grading loop of every assignment, for real, on sample submissions.
 
 In a scratch copy of the course (build/demo/ by default, so that the course's
-own gradebook is never touched) it
+own gradebook is never touched) it, for each assignment,
 
 1. generates the student release with ``nbgrader generate_assignment`` and
    checks it against the committed release/;
@@ -25,18 +25,18 @@ import time
 from dataclasses import dataclass
 
 from helpers.grading import CourseGrader, grade_table
-from tools.samples import ASSIGNMENT, POINTS, SAMPLES, build_samples
+from tools.samples import ASSIGNMENTS, build_samples, expected_points
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 @dataclass
 class DemoRun:
-    """What one run of the grading loop produced."""
+    """What one run of the grading loop produced; dicts are keyed by assignment."""
     course_dir: pathlib.Path
-    release_in_sync: bool
-    results: list
-    exercises: list
+    release_in_sync: dict
+    results: dict
+    exercises: dict
     feedback_dir: pathlib.Path
     grades_csv: pathlib.Path
     seconds: float
@@ -53,7 +53,7 @@ def prepare_course(course_dir):
     return course_dir
 
 
-def generate_release(course_dir, assignment=ASSIGNMENT):
+def generate_release(course_dir, assignment):
     """Runs nbgrader generate_assignment in course_dir; raises if it fails."""
     # nbgrader calls alembic, which lives next to the Python that runs it.
     env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
@@ -76,34 +76,35 @@ def release_matches(generated_dir, committed_dir):
 
 
 def run(course_dir, notebook_timeout=60, report=print):
-    """Runs the whole grading loop in course_dir and returns what it produced."""
+    """Runs the whole grading loop of every assignment in course_dir and returns what it produced."""
     started = time.monotonic()
     course_dir = prepare_course(course_dir)
     report(f"Course directory: {course_dir}")
-    release_dir = generate_release(course_dir)
-    in_sync = release_matches(release_dir, ROOT / "release" / ASSIGNMENT)
-    report(f"Generated the release of {ASSIGNMENT}: "
-           + ("identical to the committed release/." if in_sync
-              else "DIFFERENT from the committed release/: run `make release` and commit it."))
-    students = build_samples(course_dir)
-    report(f"Wrote {len(students)} sample submissions to {course_dir / 'submitted'}.")
-    report(f"Autograding (at most {notebook_timeout:g} s per notebook):")
-    grader = CourseGrader(course_dir, ASSIGNMENT, notebook_timeout=notebook_timeout)
-    results = grader.grade_all(students, report=lambda line: report("  " + line))
-    feedback_dir = grader.generate_feedback()
+    in_sync, results, exercises = {}, {}, {}
+    for assignment in ASSIGNMENTS:
+        release_dir = generate_release(course_dir, assignment)
+        in_sync[assignment] = release_matches(release_dir, ROOT / "release" / assignment)
+        report(f"Generated the release of {assignment}: "
+               + ("identical to the committed release/." if in_sync[assignment]
+                  else "DIFFERENT from the committed release/: run `make release` and commit it."))
+        students = build_samples(course_dir, assignment)
+        report(f"Wrote {len(students)} sample submissions of {assignment}; autograding them "
+               f"(at most {notebook_timeout:g} s per notebook):")
+        grader = CourseGrader(course_dir, assignment, notebook_timeout=notebook_timeout)
+        results[assignment] = grader.grade_all(students, report=lambda line: report("  " + line))
+        exercises[assignment] = grader.exercises()
+        feedback_dir = grader.generate_feedback()
     grades_csv = grader.export_grades()
-    return DemoRun(course_dir, in_sync, results, grader.exercises(), feedback_dir, grades_csv,
+    return DemoRun(course_dir, in_sync, results, exercises, feedback_dir, grades_csv,
                    time.monotonic() - started)
 
 
-def mismatches(results):
+def mismatches(assignment, results):
     """Students whose grade differs from the one their sample must get."""
     wrong = []
     for result in results:
-        sample = SAMPLES[result.student]
-        expected = {e: 0 if e in sample.loses else p for e, p in POINTS.items()}
         got = {e: score for e, (score, _) in result.by_exercise.items()}
-        if not result.graded or got != expected:
+        if not result.graded or got != expected_points(assignment, result.student):
             wrong.append(result.student)
     return wrong
 
@@ -116,23 +117,25 @@ def main(argv=None):
                         help="seconds allowed for grading one notebook (default 60)")
     args = parser.parse_args(argv)
     demo = run(args.course, args.notebook_timeout)
+    wrong = []
+    for assignment, results in demo.results.items():
+        print(f"\n{assignment}\n")
+        print(grade_table(results, demo.exercises[assignment]))
+        print()
+        for result in results:
+            print(f"  {result.student:17} {ASSIGNMENTS[assignment]['samples'][result.student].description}")
+        wrong += [f"{student} ({assignment})" for student in mismatches(assignment, results)]
     print()
-    print(grade_table(demo.results, demo.exercises))
-    print()
-    for result in demo.results:
-        sample = SAMPLES[result.student]
-        print(f"  {result.student:17} {sample.description}")
-    print()
-    print(f"Feedback (HTML, one page per student): {demo.feedback_dir}/<student>/{ASSIGNMENT}/{ASSIGNMENT}.html")
+    print(f"Feedback (HTML, one page per student): {demo.feedback_dir}/<student>/<assignment>/<assignment>.html")
     print(f"Grades exported to: {demo.grades_csv}")
     print(f"Graded notebooks: {demo.course_dir / 'autograded'}; nbgrader logs: {demo.course_dir / 'logs'}")
     print(f"Total time: {demo.seconds:.0f} s")
-    wrong = mismatches(demo.results)
     if wrong:
         print(f"UNEXPECTED GRADES for: {', '.join(wrong)}")
-    if not demo.release_in_sync:
-        print("The committed release/ is out of date.")
-    return 1 if wrong or not demo.release_in_sync else 0
+    stale = [a for a, ok in demo.release_in_sync.items() if not ok]
+    if stale:
+        print(f"The committed release/ is out of date for: {', '.join(stale)}")
+    return 1 if wrong or stale else 0
 
 
 if __name__ == "__main__":

@@ -1,11 +1,16 @@
 """
-Sample submissions of assignment 1 for the main job and the tests.
+Sample submissions for the main job and the tests.
 
 Each sample is built from the student release with some solution cells filled
 in from the instructor's source notebook, as a student would submit it, and
-then changed in one way that a real submission might be. ``SAMPLES`` maps each
-student id to what it shows and the points it must get; ``build_samples``
-writes them under submitted/<student>/<assignment>/.
+then changed in one way that a real submission might be. ``ASSIGNMENTS`` maps
+each assignment to its points per exercise and its samples: student id -> what
+the sample shows and the exercises it must lose; ``build_samples`` writes them
+under submitted/<student>/<assignment>/.
+
+Assignment 1 has a sample for every kind of bad submission the grader handles;
+assignment 2 has the three that show its grading is right (perfect, blank, a
+typical mistake), since the grader's handling does not depend on the assignment.
 """
 import pathlib
 import re
@@ -13,9 +18,7 @@ from dataclasses import dataclass
 
 import nbformat
 
-ASSIGNMENT = "a1_two_layer_network"
-TOTAL = 100
-POINTS = {"sigmoid": 5, "layer_sizes": 5, "initialize_parameters": 10, "forward_propagation": 15,
+POINTS_A1 = {"sigmoid": 5, "layer_sizes": 5, "initialize_parameters": 10, "forward_propagation": 15,
           "compute_cost": 10, "backward_propagation": 20, "update_parameters": 10, "nn_model": 15,
           "predict": 10}
 
@@ -28,10 +31,6 @@ class Sample:
     report: str = ""  # a word the grading report must contain for this student
     edit: object = None  # function(notebook) -> None, changing the filled-in release
     raw: str = None  # the file's bytes, for a submission that is not a notebook at all
-
-    @property
-    def expected_score(self):
-        return TOTAL - sum(POINTS[e] for e in self.loses)
 
 
 def _cell(nb, grade_id):
@@ -102,9 +101,9 @@ def _warns(nb):
         "    return predictions")
 
 
-SAMPLES = {
+A1_SAMPLES = {
     "perfect": Sample("every exercise solved"),
-    "blank": Sample("the release submitted as it is", loses=tuple(POINTS), edit="blank"),
+    "blank": Sample("the release submitted as it is", loses=tuple(POINTS_A1), edit="blank"),
     "typical_mistake": Sample("backward_propagation uses the derivative of tanh", loses=("backward_propagation",),
                               edit=_typical_mistake),
     "raises": Sample("forward_propagation raises KeyError", loses=("forward_propagation",), edit=_raises),
@@ -118,9 +117,38 @@ SAMPLES = {
                            report="kernel", edit=_kills_kernel),
     "prints_megabytes": Sample("prints a 50 MB line and 100,000 lines", report="output", edit=_prints_megabytes),
     "warns": Sample("a correct predict that emits warnings", edit=_warns),
-    "unreadable": Sample("a notebook file that is not valid JSON", loses=tuple(POINTS), report="not a readable",
+    "unreadable": Sample("a notebook file that is not valid JSON", loses=tuple(POINTS_A1), report="not a readable",
                          raw='{"cells": [{"cell_type": "code", "source": "def sigmoid(z):'),
 }
+
+
+POINTS_A2 = {"layer_sizes": 5, "initialize_parameters": 10, "forward_propagation": 15, "compute_cost": 10,
+             "backward_propagation": 20, "update_parameters": 10, "nn_model": 15, "predict": 15}
+
+
+def _sigmoid_derivative_for_tanh(nb):
+    # The derivative of the sigmoid where tanh's is needed: the mistake of assignment 1 in reverse.
+    _replace(nb, "backward_propagation", "1 - np.power(A1, 2)", "A1 * (1 - A1)")
+
+
+A2_SAMPLES = {
+    "perfect": Sample("every exercise solved"),
+    "blank": Sample("the release submitted as it is", loses=tuple(POINTS_A2), edit="blank"),
+    "typical_mistake": Sample("backward_propagation uses the derivative of the sigmoid",
+                              loses=("backward_propagation",), edit=_sigmoid_derivative_for_tanh),
+}
+
+ASSIGNMENTS = {
+    "a1_two_layer_network": {"points": POINTS_A1, "samples": A1_SAMPLES},
+    "a2_planar_data_classification": {"points": POINTS_A2, "samples": A2_SAMPLES},
+}
+
+
+def expected_points(assignment, student):
+    """The points each exercise of a sample must get."""
+    info = ASSIGNMENTS[assignment]
+    loses = info["samples"][student].loses
+    return {e: 0 if e in loses else p for e, p in info["points"].items()}
 
 
 def solved_release(source_nb, release_nb):
@@ -136,15 +164,16 @@ def solved_release(source_nb, release_nb):
     return nb
 
 
-def build_samples(course_dir, names=None):
-    """Writes the sample submissions into course_dir/submitted; returns their ids."""
+def build_samples(course_dir, assignment, names=None):
+    """Writes the sample submissions of an assignment into course_dir/submitted; returns their ids."""
     course_dir = pathlib.Path(course_dir)
-    source_nb = course_dir / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-    release_nb = course_dir / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-    names = list(SAMPLES) if names is None else list(names)
+    source_nb = course_dir / "source" / assignment / f"{assignment}.ipynb"
+    release_nb = course_dir / "release" / assignment / f"{assignment}.ipynb"
+    samples = ASSIGNMENTS[assignment]["samples"]
+    names = list(samples) if names is None else list(names)
     for name in names:
-        sample = SAMPLES[name]
-        target = course_dir / "submitted" / name / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        sample = samples[name]
+        target = course_dir / "submitted" / name / assignment / f"{assignment}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         if sample.raw is not None:
             target.write_text(sample.raw, encoding="utf-8")

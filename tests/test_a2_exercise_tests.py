@@ -1,0 +1,175 @@
+"""
+The test cells of assignment 2: every correct way of writing a graded function passes
+(visible and hidden parts), and wrong or hard-coded versions fail with a clear message.
+"""
+import nbformat
+import pytest
+
+from conftest import run_test_cell, source_path
+
+A2 = "a2_planar_data_classification"
+
+
+@pytest.fixture(scope="module")
+def a2_nb():
+    return nbformat.read(source_path(A2), as_version=4)
+
+
+def run(nb, test_id, code=None):
+    return run_test_cell(nb, test_id, code, assignment=A2)
+
+
+CORRECT = {
+    "layer_sizes_tests": {"list": "def layer_sizes(X, Y):\n    return [X.shape[0], 4, Y.shape[0]]"},
+    "initialize_parameters_tests": {
+        "np.random.normal": (
+            "def initialize_parameters(n_x, n_h, n_y):\n"
+            "    W1 = np.random.normal(0, 0.01, size=(n_h, n_x))\n"
+            "    W2 = np.random.normal(0, 0.01, size=(n_y, n_h))\n"
+            "    return dict(W1=W1, b1=np.zeros((n_h, 1)), W2=W2, b2=np.zeros((n_y, 1)))"),
+    },
+    "forward_propagation_tests": {
+        "@ and a tanh from exponentials": (
+            "def forward_propagation(X, parameters):\n"
+            "    Z1 = parameters['W1'] @ X + parameters['b1']\n"
+            "    A1 = (np.exp(Z1) - np.exp(-Z1)) / (np.exp(Z1) + np.exp(-Z1))\n"
+            "    Z2 = parameters['W2'] @ A1 + parameters['b2']\n"
+            "    A2 = 0.5 * (1 + np.tanh(Z2 / 2))\n"
+            "    return A2, {'Z1': Z1, 'A1': A1, 'Z2': Z2, 'A2': A2}"),
+    },
+    "compute_cost_tests": {
+        "np.mean, np.float64": "def compute_cost(A2, Y):\n    return -np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))",
+        "0-d array from np.dot": (
+            "def compute_cost(A2, Y):\n"
+            "    m = Y.shape[1]\n"
+            "    return np.squeeze(-(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / m)"),
+    },
+    "backward_propagation_tests": {
+        "1 - np.tanh(Z1) ** 2": (
+            "def backward_propagation(parameters, cache, X, Y):\n"
+            "    m = X.shape[1]\n"
+            "    dZ2 = cache['A2'] - Y\n"
+            "    dZ1 = parameters['W2'].T @ dZ2 * (1 - np.tanh(cache['Z1']) ** 2)\n"
+            "    return {'dW1': dZ1 @ X.T / m, 'db1': np.sum(dZ1, axis=1, keepdims=True) / m,\n"
+            "            'dW2': dZ2 @ cache['A1'].T / m, 'db2': np.sum(dZ2, axis=1, keepdims=True) / m}"),
+        "1 - A1 ** 2 with np.multiply": (
+            "def backward_propagation(parameters, cache, X, Y):\n"
+            "    m = X.shape[1]\n"
+            "    A1, A2 = cache['A1'], cache['A2']\n"
+            "    dZ2 = A2 - Y\n"
+            "    dZ1 = np.multiply(np.dot(parameters['W2'].T, dZ2), 1 - A1 ** 2)\n"
+            "    return {'dW1': np.dot(dZ1, X.T) / m, 'db1': dZ1.mean(axis=1, keepdims=True),\n"
+            "            'dW2': np.dot(dZ2, A1.T) / m, 'db2': dZ2.mean(axis=1, keepdims=True)}"),
+    },
+    "update_parameters_tests": {
+        "copy": (
+            "def update_parameters(parameters, grads, learning_rate=0.5):\n"
+            "    new = dict(parameters)\n"
+            "    for k in ('W1', 'b1', 'W2', 'b2'):\n"
+            "        new[k] = new[k] - learning_rate * grads['d' + k]\n"
+            "    return new"),
+    },
+    "nn_model_tests": {
+        "keyword arguments, no layer_sizes": (
+            "def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=0.5, print_cost=False):\n"
+            "    parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0])\n"
+            "    for i in range(num_iterations):\n"
+            "        A2, cache = forward_propagation(X, parameters)\n"
+            "        grads = backward_propagation(parameters, cache, X, Y)\n"
+            "        parameters = update_parameters(parameters, grads, learning_rate=learning_rate)\n"
+            "        if print_cost and i % 1000 == 0:\n"
+            "            print('Cost after iteration %i: %f' % (i, compute_cost(A2, Y)))\n"
+            "    return parameters"),
+    },
+    "predict_tests": {
+        "np.round (as in the notes)": (
+            "def predict(parameters, X):\n"
+            "    A2, cache = forward_propagation(X, parameters)\n"
+            "    return np.round(A2)"),
+        "booleans": "def predict(parameters, X):\n    return forward_propagation(X, parameters)[0] > 0.5",
+    },
+}
+
+WRONG = {
+    "layer_sizes_tests": {"2 hidden units": ("def layer_sizes(X, Y):\n    return (X.shape[0], 2, Y.shape[0])",
+                                             "n_h is 2 but should be 4")},
+    "initialize_parameters_tests": {
+        "seeds inside (as the notes did)": (
+            "def initialize_parameters(n_x, n_h, n_y):\n"
+            "    np.random.seed(2030)\n"
+            "    W1 = np.random.randn(n_h, n_x) * 0.01\n"
+            "    W2 = np.random.randn(n_y, n_h) * 0.01\n"
+            "    return {'W1': W1, 'b1': np.zeros((n_h, 1)), 'W2': W2, 'b2': np.zeros((n_y, 1))}", "W1"),
+    },
+    "forward_propagation_tests": {
+        "sigmoid hidden layer": (
+            "def forward_propagation(X, parameters):\n"
+            "    Z1 = parameters['W1'] @ X + parameters['b1']\n"
+            "    A1 = 1 / (1 + np.exp(-Z1))\n"
+            "    Z2 = parameters['W2'] @ A1 + parameters['b2']\n"
+            "    A2 = 1 / (1 + np.exp(-Z2))\n"
+            "    return A2, {'Z1': Z1, 'A1': A1, 'Z2': Z2, 'A2': A2}", "np.tanh"),
+    },
+    "compute_cost_tests": {
+        "1x1 array": (
+            "def compute_cost(A2, Y):\n"
+            "    return -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / Y.shape[1]", "shape (1, 1)"),
+        "constant": ("def compute_cost(A2, Y):\n    return 0.6927392543483354", "wrong values"),
+    },
+    "backward_propagation_tests": {
+        "derivative of the sigmoid": (
+            "def backward_propagation(parameters, cache, X, Y):\n"
+            "    m = X.shape[1]\n"
+            "    A1, A2 = cache['A1'], cache['A2']\n"
+            "    dZ2 = A2 - Y\n"
+            "    dZ1 = parameters['W2'].T @ dZ2 * A1 * (1 - A1)\n"
+            "    return {'dW1': dZ1 @ X.T / m, 'db1': dZ1.sum(axis=1, keepdims=True) / m,\n"
+            "            'dW2': dZ2 @ A1.T / m, 'db2': dZ2.sum(axis=1, keepdims=True) / m}", "1 - A1 ** 2"),
+    },
+    "update_parameters_tests": {
+        "in place": (
+            "def update_parameters(parameters, grads, learning_rate=0.5):\n"
+            "    for k in ('W1', 'b1', 'W2', 'b2'):\n"
+            "        parameters[k] -= learning_rate * grads['d' + k]\n"
+            "    return parameters", "changed its input"),
+        "learning rate ignored": (
+            "def update_parameters(parameters, grads, learning_rate=0.5):\n"
+            "    return {k: parameters[k] - 0.5 * grads['d' + k] for k in parameters}", "learning_rate=0"),
+    },
+    "nn_model_tests": {
+        "default learning rate of assignment 1": (
+            "def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, print_cost=False):\n"
+            "    parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0])\n"
+            "    for i in range(num_iterations):\n"
+            "        A2, cache = forward_propagation(X, parameters)\n"
+            "        parameters = update_parameters(parameters, backward_propagation(parameters, cache, X, Y),\n"
+            "                                       learning_rate)\n"
+            "    return parameters", "learning_rate"),
+    },
+    "predict_tests": {
+        "arguments in assignment 1's order": (
+            "def predict(X, parameters):\n"
+            "    A2, _ = forward_propagation(X, parameters)\n"
+            "    return A2 > 0.5", "predict(parameters, X)"),
+    },
+}
+
+
+@pytest.mark.parametrize("test_id", list(CORRECT))
+def test_instructor_solution_passes(a2_nb, test_id):
+    printed = run(a2_nb, test_id)
+    assert "All tests passed" in printed and "Hidden tests passed" in printed
+
+
+@pytest.mark.parametrize("test_id,variant", [(t, v) for t, vs in CORRECT.items() for v in vs])
+def test_correct_variant_passes(a2_nb, test_id, variant):
+    assert "Hidden tests passed" in run(a2_nb, test_id, CORRECT[test_id][variant])
+
+
+@pytest.mark.parametrize("test_id,variant", [(t, v) for t, vs in WRONG.items() for v in vs])
+def test_wrong_variant_fails_with_a_clear_message(a2_nb, test_id, variant):
+    code, expected_words = WRONG[test_id][variant]
+    with pytest.raises(Exception) as failure:
+        run(a2_nb, test_id, code)
+    message = f"{failure.type.__name__}: {failure.value}"
+    assert expected_words in message, message
