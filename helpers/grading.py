@@ -16,7 +16,11 @@ and reported in one line, and the batch always goes on:
 * a notebook that runs longer than the limit for a whole notebook is stopped
   and graded again with a short limit for each cell;
 * deleted or edited test cells, interrupted cells and shortened outputs are
-  reported.
+  reported;
+* code that could make the tests pass without solving the exercises (changing
+  the attributes of a module such as numpy or helpers, touching builtins or the
+  kernel) is reported for review by hand: tests that run in the student's own
+  kernel cannot defend themselves against it, but the grader can point at it.
 
 Usage, from the course directory::
 
@@ -172,6 +176,14 @@ class CourseGrader:
                 notes.append(f"{name}.ipynb is not a readable notebook ({reason}); graded as the blank "
                               f"release (0 points); the file is kept as {kept.name}")
                 continue
+            review = []
+            for index, cell in enumerate(nb.cells, start=1):
+                meta = cell.metadata.get("nbgrader", {})
+                if cell.cell_type == "code" and not meta.get("grade"):
+                    where = meta.get("grade_id") or f"cell {index}"
+                    review += [f"{where} {finding}" for finding in suspicious_code(cell.source)]
+            if review:
+                notes.append(f"REVIEW BY HAND, code that could fool the tests: {'; '.join(review)}")
             known = set(info["source_cells"])
             renamed = []
             for cell in nb.cells:
@@ -399,6 +411,49 @@ def _kernel_stderr_silenced():
         os.dup2(saved, 2)
         os.close(saved)
         os.close(devnull)
+
+
+# Modules a submission has no business changing: the tests rely on them.
+GUARDED_MODULES = {"np", "numpy", "helpers", "public_tests", "test_cases", "builtins", "__builtins__",
+                   "sys", "os", "importlib", "warnings", "math", "scipy"}
+SUSPICIOUS_CALLS = {"setattr", "delattr", "__import__", "exec", "eval", "compile", "get_ipython",
+                    "globals", "_exit"}
+
+
+def suspicious_code(source):
+    """
+    What in a cell's code could fool the tests that run after it, as short descriptions:
+    assignments to attributes of modules (np.allclose = ..., helpers.checks.fail = ...),
+    and calls such as setattr, exec or os._exit. Code that does not parse gives nothing.
+    """
+    import ast
+
+    try:
+        tree = ast.parse("\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))))
+    except SyntaxError:
+        return []
+    modules = set(GUARDED_MODULES)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    found = []
+    for node in ast.walk(tree):
+        targets = []
+        if isinstance(node, (ast.Assign, ast.Delete)):
+            targets = node.targets
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        for target in targets:
+            root = target
+            while isinstance(root, (ast.Attribute, ast.Subscript)):
+                root = root.value
+            if isinstance(target, ast.Attribute) and isinstance(root, ast.Name) and root.id in modules:
+                found.append(f"assigns to {ast.unparse(target)}")
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in SUSPICIOUS_CALLS:
+                found.append(f"calls {ast.unparse(node.func)}")
+    return found
 
 
 def _exercise(grade_id):

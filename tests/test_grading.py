@@ -114,3 +114,8 @@ def test_grades_are_exported_to_csv(demo_run):
 def test_the_gradebook_is_nbgraders_sqlite_database(demo_run):
     with open(demo_run.course_dir / "gradebook.db", "rb") as f:
         assert f.read(16) == b"SQLite format 3\x00"
+
+
+def test_only_suspicious_code_is_flagged_for_review(demo_run):
+    flagged = {(a, s) for a, s in SAMPLES if "REVIEW BY HAND" in report_line(demo_run, s, a)}
+    assert flagged == {(A1, "cheats"), (A1, "kills_kernel")}

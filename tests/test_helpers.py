@@ -289,3 +289,16 @@ def test_helpers_contain_no_solution(assignment):
             code = re.sub(r"\s+", "", line.split("#")[0])
             if len(code) >= 16:
                 assert code not in package, f"helpers contain a line of the solution of {cell.id}: {line.strip()}"
+
+
+def test_code_that_could_fool_the_tests_is_found():
+    from helpers.grading import suspicious_code
+
+    found = suspicious_code("import helpers.checks as c\nc.fail = lambda m: None\nnp.allclose = lambda *a: True\n"
+                            "setattr(np, 'isclose', None)\nimport os\nos._exit(1)\n%matplotlib inline\n")
+    assert found == ["assigns to c.fail", "assigns to np.allclose", "calls setattr", "calls os._exit"]
+    honest = ("def update(parameters, grads, learning_rate=1.2):\n    new = dict(parameters)\n"
+              "    new['W1'] = parameters['W1'] - learning_rate * grads['dW1']\n    cache = {}\n"
+              "    cache['A'] = 1\n    return new\n")
+    assert suspicious_code(honest) == []
+    assert suspicious_code("def broken(:\n") == []

@@ -92,6 +92,13 @@ def _prints_megabytes(nb):
     cell.source += "\n\nprint('x' * 50_000_000)  # one 50 MB line\nfor i in range(100_000):\n    print(i)\n"
 
 
+def _cheats(nb):
+    # A wrong cost, hidden by switching off the checks for every test that follows.
+    _replace(nb, "compute_cost", "cost = 1 / m * np.sum(logloss)", "cost = np.sum(logloss)")
+    cell = _cell(nb, "sigmoid")
+    cell.source = "import helpers.checks\nhelpers.checks.fail = lambda message: None\n\n" + cell.source
+
+
 def _warns(nb):
     cell = _cell(nb, "predict")
     cell.source = "import warnings\n\n" + cell.source.replace(
@@ -117,6 +124,9 @@ A1_SAMPLES = {
                            report="kernel", edit=_kills_kernel),
     "prints_megabytes": Sample("prints a 50 MB line and 100,000 lines", report="output", edit=_prints_megabytes),
     "warns": Sample("a correct predict that emits warnings", edit=_warns),
+    # Tests that run in the student's kernel cannot stop this; the grader flags it for review.
+    "cheats": Sample("switches off the checks to hide a wrong cost: full marks, flagged for review",
+                     report="REVIEW BY HAND", edit=_cheats),
     "unreadable": Sample("a notebook file that is not valid JSON", loses=tuple(POINTS_A1), report="not a readable",
                          raw='{"cells": [{"cell_type": "code", "source": "def sigmoid(z):'),
 }
