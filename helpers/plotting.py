@@ -117,3 +117,44 @@ def plot_costs(costs, title="Cost during training"):
     ax.set_ylabel("cost")
     ax.set_title(title)
     return ax
+
+
+def draw_forward_backward(L=3):
+    """
+    The block diagram of an L-layer network: the forward pass (purple) runs
+    [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID and stores a cache in each block;
+    the backward pass (red) runs the blocks in reverse, using the caches.
+
+    Returns:
+    ax -- the matplotlib Axes of the figure
+    """
+    fig, ax = plt.subplots(figsize=(2.6 * (L + 1), 3.6))
+    ax.set_axis_off()
+    width, gap = 1.8, 0.8
+    xs = [0.8 + i * (width + gap) for i in range(L)]
+    for l, x in enumerate(xs, start=1):
+        name = "LINEAR\n-> SIGMOID" if l == L else "LINEAR\n-> RELU"
+        ax.add_patch(plt.Rectangle((x, 2.0), width, 1.0, color="#c9b3e6"))
+        ax.text(x + width / 2, 2.5, f"layer {l}\n{name}", ha="center", va="center", fontsize=9)
+        ax.add_patch(plt.Rectangle((x, 0.2), width, 1.0, color="#f4b6b6"))
+        ax.text(x + width / 2, 0.7, f"layer {l}\nbackward", ha="center", va="center", fontsize=9)
+        ax.annotate("", xy=(x + width / 2, 1.25), xytext=(x + width / 2, 1.95),
+                    arrowprops=dict(arrowstyle="->", color="gray", linestyle="--"))
+        ax.text(x + width / 2 + 0.08, 1.6, f"cache {l}", fontsize=8, color="gray")
+    for l, x in enumerate(xs):
+        left = "X" if l == 0 else f"$A^{{[{l}]}}$"
+        ax.annotate("", xy=(x, 2.5), xytext=(x - gap, 2.5), arrowprops=dict(arrowstyle="->", color="#6a3d9a"))
+        ax.text(x - gap / 2, 2.65, left, ha="center", fontsize=10)
+        back = "" if l == 0 else f"$dA^{{[{l}]}}$"
+        ax.annotate("", xy=(x - gap, 0.7), xytext=(x, 0.7), arrowprops=dict(arrowstyle="->", color="#e31a1c"))
+        ax.text(x - gap / 2, 0.85, back, ha="center", fontsize=10)
+    end = xs[-1] + width
+    ax.annotate("", xy=(end + gap, 2.5), xytext=(end, 2.5), arrowprops=dict(arrowstyle="->", color="#6a3d9a"))
+    ax.text(end + gap + 0.1, 2.45, r"$A^{[L]} = \hat{Y}$ -> cost", fontsize=10)
+    ax.annotate("", xy=(end, 0.7), xytext=(end + gap, 0.7), arrowprops=dict(arrowstyle="->", color="#e31a1c"))
+    ax.text(end + gap + 0.1, 0.65, "$dA^{[L]}$", fontsize=10)
+    for l, x in enumerate(xs, start=1):
+        ax.text(x + width / 2, -0.15, f"$dW^{{[{l}]}}, db^{{[{l}]}}$", ha="center", fontsize=9, color="#e31a1c")
+    ax.set_xlim(0, end + gap + 2.2)
+    ax.set_ylim(-0.4, 3.3)
+    return ax

@@ -77,6 +77,8 @@ NOTEBOOK_GLOBALS = {
                             "parameters = initialize_parameters(n_x, n_h, n_y)",
     "a2_planar_data_classification": "X, Y = load_planar_dataset()\n(n_x, n_h, n_y) = layer_sizes(X, Y)\n"
                                      "parameters = initialize_parameters(n_x, n_h, n_y)",
+    "a3_deep_neural_network": "X, parameters = test_cases.L_model_forward_test_case()\n"
+                              "AL, caches = L_model_forward(X, parameters)",
 }
 
 

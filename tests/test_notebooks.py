@@ -135,6 +135,19 @@ DOCUMENTED_OUTPUT = {
         "predictions = [[1 0 0]]",
         "Cost after iteration 0: 0.693208",
     ],
+    "a3_deep_neural_network": [
+        "W1 = [[ 0.01624345 -0.00611756 -0.00528172]\n [-0.01072969  0.00865408 -0.02301539]]\nb1 = [[0.]\n [0.]]\n"
+        "W2 = [[ 0.01744812 -0.00761207]]\nb2 = [[0.]]",
+        "W1 = [[ 0.01788628  0.0043651   0.00096497 -0.01863493 -0.00277388]\n"
+        " [-0.00354759 -0.00082741 -0.00627001 -0.00043818 -0.00477218]\n"
+        " [-0.01313865  0.00884622  0.00881318  0.01709573  0.00050034]\n"
+        " [-0.00404677 -0.0054536  -0.01546477  0.00982367 -0.01101068]]",
+        "W2 = [[-0.01185047 -0.0020565   0.01486148  0.00236716]\n"
+        " [-0.01023785 -0.00712993  0.00625245 -0.00160513]\n"
+        " [-0.00768836 -0.00230031  0.00745056  0.01976111]]",
+        "cost = 0.2797765635793422",
+        "Gradient check passed",
+    ],
 }
 
 
@@ -192,10 +205,20 @@ def test_a2_network_beats_logistic_regression_and_larger_layers_fit_better(execu
     assert costs == sorted(costs, reverse=True) and 0.19 < costs[-1] < 0.24
 
 
-@pytest.mark.parametrize("assignment,count", [("a1_two_layer_network", 7), ("a2_planar_data_classification", 6)])
+def test_a3_small_deep_network_learns_with_the_students_functions(executed):
+    text = stdout(executed("a3_deep_neural_network"))
+    first, last = (float(c) for c in re.search(r"cost after iteration 0: ([\d.]+), after iteration 2999: ([\d.]+)",
+                                                 text).groups())
+    accuracy = float(re.search(r"training accuracy: ([\d.]+) %", text).group(1))
+    assert last < 0.6 * first and accuracy >= 85
+
+
+@pytest.mark.parametrize("assignment,count", [("a1_two_layer_network", 7), ("a2_planar_data_classification", 6),
+                                              ("a3_deep_neural_network", 2)])
 def test_figures_are_drawn_by_the_notebook(executed, assignment, count):
     # a1: XOR motivation, network, dataset, cost curve, decision boundary, other dataset, n_h sweep.
     # a2: dataset, logistic regression, network, decision boundary, n_h sweep, other datasets.
+    # a3: the forward and backward block diagram, the cost of the end-to-end network.
     nb = executed(assignment)
     images = sum(1 for c in nb.cells for o in c.get("outputs", [])
                  if o.output_type == "display_data" and "image/png" in o.get("data", {}))

@@ -9,7 +9,7 @@ the sample shows and the exercises it must lose; ``build_samples`` writes them
 under submitted/<student>/<assignment>/.
 
 Assignment 1 has a sample for every kind of bad submission the grader handles;
-assignment 2 has the three that show its grading is right (perfect, blank, a
+the others have the three that show their grading is right (perfect, blank, a
 typical mistake), since the grader's handling does not depend on the assignment.
 """
 import pathlib
@@ -148,9 +148,28 @@ A2_SAMPLES = {
                               loses=("backward_propagation",), edit=_sigmoid_derivative_for_tanh),
 }
 
+POINTS_A3 = {"initialize_parameters": 5, "initialize_parameters_deep": 10, "linear_forward": 5,
+             "linear_activation_forward": 10, "L_model_forward": 15, "compute_cost": 5, "linear_backward": 10,
+             "linear_activation_backward": 10, "L_model_backward": 20, "update_parameters": 10}
+
+
+def _prints_debug_output(nb):
+    # What one set of notes did: debugging prints left in a graded function.
+    _replace(nb, "L_model_backward", '    grads["db" + str(L)] = db\n',
+             '    grads["db" + str(L)] = db\n    print("dA" + str(L - 1) + " = " + str(dA_prev))\n')
+
+
+A3_SAMPLES = {
+    "perfect": Sample("every exercise solved"),
+    "blank": Sample("the release submitted as it is", loses=tuple(POINTS_A3), edit="blank"),
+    "typical_mistake": Sample("L_model_backward prints debugging output, as one set of notes did",
+                              loses=("L_model_backward",), edit=_prints_debug_output),
+}
+
 ASSIGNMENTS = {
     "a1_two_layer_network": {"points": POINTS_A1, "samples": A1_SAMPLES},
     "a2_planar_data_classification": {"points": POINTS_A2, "samples": A2_SAMPLES},
+    "a3_deep_neural_network": {"points": POINTS_A3, "samples": A3_SAMPLES},
 }
 
 
