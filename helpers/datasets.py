@@ -46,3 +46,72 @@ def load_other_blobs(m=2000):
     X = np.transpose(samples)
     Y = labels.reshape((1, m))
     return X, Y
+
+
+# The binary task of assignment 4: is a handwritten digit an eight?
+DIGIT = 8
+DIGIT_CLASSES = (b"not eight", b"eight")
+
+
+def write_digits_h5(directory, seed=0):
+    """
+    Writes the dataset of assignment 4 as train_digits.h5 and test_digits.h5, in the
+    layout of the original course's cat/non-cat files: train_set_x (m, 8, 8) uint8
+    images with pixel values 0 (paper) to 16 (ink), train_set_y (m,) labels (1 for an
+    eight, 0 for any other digit), list_classes; the same with test_ for the test set.
+
+    The images are scikit-learn's bundled handwritten digits (1797 of them, 8x8),
+    split 70 % / 30 % with a fixed seed, stratified by label; the files are the same
+    at every call (no timestamps are stored).
+
+    Returns:
+    the paths of the two files
+    """
+    import pathlib
+
+    import h5py
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    digits = load_digits()
+    images = digits.images.astype(np.uint8)
+    labels = (digits.target == DIGIT).astype(np.uint8)
+    train_x, test_x, train_y, test_y = train_test_split(images, labels, test_size=0.3, random_state=seed,
+                                                        stratify=labels)
+    directory = pathlib.Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for split, x, y in (("train", train_x, train_y), ("test", test_x, test_y)):
+        path = directory / f"{split}_digits.h5"
+        with h5py.File(path, "w", track_order=False) as f:
+            f.create_dataset(f"{split}_set_x", data=x, track_times=False)
+            f.create_dataset(f"{split}_set_y", data=y, track_times=False)
+            f.create_dataset("list_classes", data=np.array(DIGIT_CLASSES), track_times=False)
+        paths.append(path)
+    return paths
+
+
+def load_data(directory="datasets"):
+    """
+    Reads the dataset of assignment 4 from directory/train_digits.h5 and test_digits.h5.
+
+    Returns:
+    train_x_orig -- training images, (m_train, 8, 8), values 0 to 16
+    train_y -- training labels, (1, m_train)
+    test_x_orig -- test images, (m_test, 8, 8)
+    test_y -- test labels, (1, m_test)
+    classes -- the names of the classes, as bytes: [b'not eight', b'eight']
+    """
+    import pathlib
+
+    import h5py
+
+    directory = pathlib.Path(directory)
+    with h5py.File(directory / "train_digits.h5", "r") as train:
+        train_x_orig = np.array(train["train_set_x"][:])
+        train_y = np.array(train["train_set_y"][:]).astype(np.int64)
+    with h5py.File(directory / "test_digits.h5", "r") as test:
+        test_x_orig = np.array(test["test_set_x"][:])
+        test_y = np.array(test["test_set_y"][:]).astype(np.int64)
+        classes = np.array(test["list_classes"][:])
+    return train_x_orig, train_y.reshape(1, -1), test_x_orig, test_y.reshape(1, -1), classes

@@ -158,3 +158,26 @@ def draw_forward_backward(L=3):
     ax.set_xlim(0, end + gap + 2.2)
     ax.set_ylim(-0.4, 3.3)
     return ax
+
+
+def show_images(images, titles, columns=8):
+    """
+    Shows small grayscale images (ink as high values) in a grid, each with its title.
+
+    Arguments:
+    images -- array of shape (k, height, width)
+    titles -- k strings
+    columns -- images per row
+
+    Returns:
+    fig -- the matplotlib Figure
+    """
+    k = max(len(images), 1)
+    rows = (k + columns - 1) // columns
+    fig, axes = plt.subplots(rows, columns, figsize=(1.6 * columns, 1.9 * rows), squeeze=False)
+    for ax in axes.ravel():
+        ax.set_axis_off()
+    for ax, image, title in zip(axes.ravel(), images, titles):
+        ax.imshow(image, cmap="gray_r", interpolation="nearest")
+        ax.set_title(title, fontsize=8)
+    return fig

@@ -79,6 +79,9 @@ NOTEBOOK_GLOBALS = {
                                      "parameters = initialize_parameters(n_x, n_h, n_y)",
     "a3_deep_neural_network": "X, parameters = test_cases.L_model_forward_test_case()\n"
                               "AL, caches = L_model_forward(X, parameters)",
+    "a4_deep_neural_network_application":
+        "train_x_orig, train_y, test_x_orig, test_y, classes = load_data('datasets')\n"
+        "train_x = train_x_orig.reshape(train_x_orig.shape[0], -1).T / 16",
 }
 
 

@@ -280,7 +280,7 @@ def test_importing_helpers_has_no_side_effects():
 
 
 @pytest.mark.parametrize("assignment", ["a1_two_layer_network", "a2_planar_data_classification",
-                                        "a3_deep_neural_network"])
+                                        "a3_deep_neural_network", "a4_deep_neural_network_application"])
 def test_helpers_contain_no_solution(assignment):
     """No line of a graded solution appears in the helpers package, which students can read."""
     import pathlib

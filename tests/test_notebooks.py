@@ -148,6 +148,12 @@ DOCUMENTED_OUTPUT = {
         "cost = 0.2797765635793422",
         "Gradient check passed",
     ],
+    "a4_deep_neural_network_application": [
+        "Number of training examples: 1257\nNumber of testing examples: 540",
+        "classes: [b'not eight' b'eight']",
+        "Cost after first iteration: 0.6933887868511921",
+        "Cost after first iteration: 0.6686384203287",
+    ],
 }
 
 
@@ -213,12 +219,45 @@ def test_a3_small_deep_network_learns_with_the_students_functions(executed):
     assert last < 0.6 * first and accuracy >= 85
 
 
+def test_a4_deeper_model_earns_its_depth(executed):
+    text = stdout(executed("a4_deep_neural_network_application"))
+    table = {name.strip(): (float(train), float(test)) for name, train, test in
+             re.findall(r"^(.{36}) +([\d.]+)% +([\d.]+)%", text, flags=re.M)}
+    logistic = table["logistic regression (scikit-learn)"]
+    two_layer = table["two-layer network (64, 7, 1)"]
+    deep = table["4-layer network [64, 20, 7, 5, 1]"]
+    assert 94 <= logistic[1] <= 98 and 94 <= two_layer[1] <= 98
+    assert deep[1] >= 98 and deep[1] > max(logistic[1], two_layer[1])
+    assert re.search(r"^\d+ mislabeled test images out of 540", text, flags=re.M)
+    costs = [float(c) for c in re.findall(r"Cost after iteration \d+: ([\d.e-]+)", text)]
+    assert len(costs) == 2 * 31, "one cost per 100 iterations plus the last, for each of the two trainings"
+
+
+def test_a4_data_files_are_what_the_helpers_write(tmp_path):
+    import filecmp
+
+    from helpers.datasets import load_data, write_digits_h5
+
+    committed = ROOT / "source" / "a4_deep_neural_network_application" / "datasets"
+    for path in write_digits_h5(tmp_path):
+        assert filecmp.cmp(path, committed / path.name, shallow=False), path.name
+    train_x, train_y, test_x, test_y, classes = load_data(tmp_path)
+    assert train_x.shape == (1257, 8, 8) and test_x.shape == (540, 8, 8)
+    assert train_y.shape == (1, 1257) and test_y.shape == (1, 540) and set(train_y.ravel()) == {0, 1}
+    assert list(classes) == [b"not eight", b"eight"]
+    assert (ROOT / "release" / "a4_deep_neural_network_application" / "datasets" / "train_digits.h5").exists()
+    assert (ROOT / "release" / "a4_deep_neural_network_application" / "dnn_app_utils.py").exists()
+    assert not (ROOT / "release" / "a3_deep_neural_network" / "dnn_app_utils.py").exists()
+
+
 @pytest.mark.parametrize("assignment,count", [("a1_two_layer_network", 7), ("a2_planar_data_classification", 6),
-                                              ("a3_deep_neural_network", 2)])
+                                              ("a3_deep_neural_network", 2),
+                                              ("a4_deep_neural_network_application", 5)])
 def test_figures_are_drawn_by_the_notebook(executed, assignment, count):
     # a1: XOR motivation, network, dataset, cost curve, decision boundary, other dataset, n_h sweep.
     # a2: dataset, logistic regression, network, decision boundary, n_h sweep, other datasets.
     # a3: the forward and backward block diagram, the cost of the end-to-end network.
+    # a4: example images, two cost curves, the mislabeled images, the student's image.
     nb = executed(assignment)
     images = sum(1 for c in nb.cells for o in c.get("outputs", [])
                  if o.output_type == "display_data" and "image/png" in o.get("data", {}))

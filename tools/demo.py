@@ -69,10 +69,13 @@ def generate_release(course_dir, assignment):
 def release_matches(generated_dir, committed_dir):
     """True if the generated release has exactly the files and contents of the committed one."""
     comparison = filecmp.dircmp(generated_dir, committed_dir)
-    if comparison.left_only or comparison.right_only:
+    if comparison.left_only or comparison.right_only or comparison.funny_files:
         return False
-    return all(filecmp.cmp(pathlib.Path(generated_dir) / f, pathlib.Path(committed_dir) / f, shallow=False)
-               for f in comparison.common_files)
+    if not all(filecmp.cmp(pathlib.Path(generated_dir) / f, pathlib.Path(committed_dir) / f, shallow=False)
+               for f in comparison.common_files):
+        return False
+    return all(release_matches(pathlib.Path(generated_dir) / d, pathlib.Path(committed_dir) / d)
+               for d in comparison.common_dirs)
 
 
 def run(course_dir, notebook_timeout=60, report=print):

@@ -166,10 +166,34 @@ A3_SAMPLES = {
                               loses=("L_model_backward",), edit=_prints_debug_output),
 }
 
+POINTS_A4 = {"two_layer_model": 50, "L_layer_model": 50}
+
+
+def _original_course_loop(nb):
+    # The original course's training loop: prints by operator precedence, records in a dead branch.
+    _replace(nb, "L_layer_model",
+             "        if i % 100 == 0 or i == num_iterations - 1:\n"
+             "            costs.append(cost)\n"
+             "            if print_cost:\n"
+             '                print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))\n',
+             "        if print_cost and i % 100 == 0 or i == num_iterations - 1:\n"
+             '            print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))\n'
+             "        if i % 100 == 0 or i == num_iterations:\n"
+             "            costs.append(cost)\n")
+
+
+A4_SAMPLES = {
+    "perfect": Sample("every exercise solved"),
+    "blank": Sample("the release submitted as it is", loses=tuple(POINTS_A4), edit="blank"),
+    "typical_mistake": Sample("L_layer_model copies the original course's training loop and its bugs",
+                              loses=("L_layer_model",), edit=_original_course_loop),
+}
+
 ASSIGNMENTS = {
     "a1_two_layer_network": {"points": POINTS_A1, "samples": A1_SAMPLES},
     "a2_planar_data_classification": {"points": POINTS_A2, "samples": A2_SAMPLES},
     "a3_deep_neural_network": {"points": POINTS_A3, "samples": A3_SAMPLES},
+    "a4_deep_neural_network_application": {"points": POINTS_A4, "samples": A4_SAMPLES},
 }
 
 
