@@ -483,9 +483,10 @@ def summary_line(result):
 
 
 def grade_table(results, exercises):
-    """A text table of the points of each student in each exercise."""
-    width = max([len("student")] + [len(r.student) for r in results])
-    columns = [e if len(e) <= 12 else e[:11] + "." for e in exercises]
+    """A text table of the points of each student in each exercise (numbered, with a legend, when names are long)."""
+    width = max([len("(points)")] + [len(r.student) for r in results])
+    numbered = any(len(e) > 12 for e in exercises)
+    columns = [f"ex{i}" for i in range(1, len(exercises) + 1)] if numbered else list(exercises)
     widths = [max(len(c), 5) for c in columns]
     lines = ["  ".join(["student".ljust(width)] + [c.rjust(w) for c, w in zip(columns, widths)]
                        + ["total".rjust(9)])]
@@ -501,6 +502,9 @@ def grade_table(results, exercises):
                  for e, w in zip(exercises, widths)]
         total = f"{r.score:g}" if r.graded else "-"
         lines.append("  ".join([r.student.ljust(width)] + cells + [total.rjust(9)]))
+    if numbered:
+        lines.append("")
+        lines.append("  ".join(f"ex{i} {e}" for i, e in enumerate(exercises, start=1)))
     return "\n".join(lines)
 
 
