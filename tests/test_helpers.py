@@ -317,3 +317,17 @@ def test_code_that_could_fool_the_tests_is_found():
               "    cache['A'] = 1\n    return new\n")
     assert suspicious_code(honest) == []
     assert suspicious_code("def broken(:\n") == []
+
+
+def test_grade_table_shows_points_per_student_and_exercise():
+    from helpers.grading import StudentResult, grade_table
+
+    results = [StudentResult("perfect", 15, 15, {"sigmoid": (5, 5), "layer_sizes": (10, 10)}),
+               StudentResult("broken", None, 0, {})]
+    lines = grade_table(results, ["sigmoid", "layer_sizes"]).splitlines()
+    assert lines[0].split() == ["student", "sigmoid", "layer_sizes", "total"]
+    assert lines[1].split() == ["(points)", "5", "10", "15"]
+    assert lines[2].split() == ["perfect", "5", "10", "15"] and lines[3].split() == ["broken", "-", "-", "-"]
+    long_names = grade_table(results[:1], ["initialize_parameters", "initialize_parameters_deep"]).splitlines()
+    assert long_names[0].split() == ["student", "ex1", "ex2", "total"]
+    assert long_names[-1] == "ex1 initialize_parameters  ex2 initialize_parameters_deep"
