@@ -45,6 +45,11 @@ DISABLED_CELL = (
 )
 
 
+def nbgrader_env():
+    """The environment to run nbgrader in: it calls alembic, which lives next to the Python that runs it."""
+    return dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+
+
 @dataclass
 class StudentResult:
     """The grade of one student for one assignment, by exercise, with the grader's notes."""
@@ -122,11 +127,8 @@ class CourseGrader:
 
     def _nbgrader(self, *args, timeout=None, log_name=None):
         """Runs an nbgrader command in the course directory; returns (exit code or None on timeout, output)."""
-        env = dict(os.environ)
-        # nbgrader calls alembic (next to the Python that runs it) to set up the gradebook.
-        env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
         command = [sys.executable, "-m", "nbgrader", *args]
-        started = subprocess.Popen(command, cwd=self.course_dir, env=env, stdout=subprocess.PIPE,
+        started = subprocess.Popen(command, cwd=self.course_dir, env=nbgrader_env(), stdout=subprocess.PIPE,
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True, text=True, errors="replace")
         try:

@@ -16,7 +16,6 @@ Run it with ``make demo`` (or ``python -m tools.demo [--course DIR]``).
 """
 import argparse
 import filecmp
-import os
 import pathlib
 import shutil
 import subprocess
@@ -24,7 +23,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from helpers.grading import CourseGrader, grade_table
+from helpers.grading import CourseGrader, grade_table, nbgrader_env
 from tools.samples import ASSIGNMENTS, build_samples, expected_points
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -55,11 +54,9 @@ def prepare_course(course_dir):
 
 def generate_release(course_dir, assignment):
     """Runs nbgrader generate_assignment in course_dir; raises if it fails."""
-    # nbgrader calls alembic, which lives next to the Python that runs it.
-    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
     completed = subprocess.run(
         [sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force"],
-        cwd=course_dir, capture_output=True, text=True, stdin=subprocess.DEVNULL, env=env)
+        cwd=course_dir, capture_output=True, text=True, stdin=subprocess.DEVNULL, env=nbgrader_env())
     notebook = pathlib.Path(course_dir) / "release" / assignment / f"{assignment}.ipynb"
     if completed.returncode != 0 or not notebook.exists() or "ERROR" in completed.stderr:
         raise RuntimeError(f"nbgrader generate_assignment failed:\n{completed.stderr[-2000:]}")
