@@ -4,8 +4,8 @@ The step-by-step functions of assignment 3, solved, for assignment 4.
 This file ships with assignment 4 only (nbgrader copies it into that release),
 so the answers of assignment 3 are not readable before assignment 4 is out.
 One change from assignment 3: initialize_parameters_deep scales the random
-weights by 1 / sqrt(n[l-1]) instead of 0.01, as the original course's
-application helpers do; with 0.01 a network of four layers barely learns.
+weights by 1 / sqrt(n[l-1]) instead of 0.01: with 0.01 the signal fades away
+through the layers and a network of four layers barely learns.
 """
 import numpy as np
 
@@ -105,7 +105,11 @@ def L_model_backward(AL, Y, caches):
 
 
 def update_parameters(params, grads, learning_rate):
-    """One step of gradient descent; returns new parameters and leaves params unchanged."""
+    """
+    One step of gradient descent; returns new parameters and leaves params unchanged.
+
+    grads must hold "dW1", "db1", ..., "dWL", "dbL": a "d" in front of each key of params.
+    """
     parameters = params.copy()
     for l in range(len(parameters) // 2):
         parameters["W" + str(l + 1)] = params["W" + str(l + 1)] - learning_rate * grads["dW" + str(l + 1)]
