@@ -11,7 +11,7 @@ ASSIGNMENT ?=
 # nbgrader calls alembic from the virtual environment.
 RUN    := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python
 
-.PHONY: install demo test release validate autograde feedback export bench reference-data clean
+.PHONY: install demo test release validate autograde feedback export bench reference-data student-bundle clean
 
 install: $(STAMP)
 
@@ -55,6 +55,10 @@ bench: $(STAMP)
 ## Recompute helpers/data/*.npz from the solutions in source/.
 reference-data: $(STAMP)
 	$(RUN) -m tools.make_reference_data
+
+## What students, Binder or JupyterHub need (build/student-bundle/): the helpers wheel, its pins, each release zipped.
+student-bundle: $(STAMP)
+	$(RUN) -m tools.student_bundle
 
 clean:
 	rm -rf build logs submitted feedback gradebook.db grades.csv

@@ -8,8 +8,9 @@ datasets      the datasets of the assignments, generated deterministically
 plotting      the figures of the assignments
 testCases     test-case inputs and the reference outputs the documents print
 public_tests  the visible test of each graded function
-grading       the robust autograding driver used by instructors
-preprocessors an nbgrader preprocessor that caps the size of outputs
+images        the student's own digit of assignment 4, turned into 8x8 pixels
+
+The grading code is not part of what students install (`make student-bundle`).
 
 Importing this package has no side effects: no seeding, no rcParams, no I/O.
 """
