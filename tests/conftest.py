@@ -14,6 +14,9 @@ SOURCE = ROOT / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 RELEASE = ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 
 
+ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
+
+
 def source_path(assignment):
     return ROOT / "source" / assignment / f"{assignment}.ipynb"
 
@@ -117,3 +120,22 @@ def run_test_cell(nb, test_id, replacement=None, assignment=ASSIGNMENT):
     with contextlib.redirect_stdout(printed):
         exec(source, namespace)
     return printed.getvalue()
+
+
+def graded_verdict(assignment, test_id, replacement=None, student="student"):
+    """
+    The grader's verdict on one test cell for the instructor's solutions, with the source
+    code `replacement` (another version of a function) defined after them: the cases are
+    run in-process by the code that runs in the student's kernel, and judged as in autograding.
+    """
+    from grader import cases, kernel_side
+
+    reference = cases.Reference.of(ROOT, assignment)
+    drawn = cases.draw(assignment, test_id, student)
+    with reference.inside():
+        namespace = notebook_namespace(nbformat.read(source_path(assignment), as_version=4), assignment)
+        if replacement is not None:
+            exec(replacement, namespace)
+        payload = kernel_side.hand_in(namespace, cases.spec(test_id, drawn, "token"), publish=lambda p: None,
+                                      case_seconds=20)
+    return cases.judge(reference, drawn, payload)

@@ -1,0 +1,12 @@
+"""The course's grader: instructor code that students never install.
+
+Modules
+-------
+sandbox        the kernel that runs student code: bubblewrap, limits, no network, nothing left behind
+kernel_side    the code handed to that kernel to run the student's functions on the grader's cases
+standins       stand-ins for graded functions, so that a composite function is graded on its own
+cases          the graded cases of each assignment, judged against the instructor's solutions
+preprocessors  the nbgrader preprocessors of the grading pipeline (nbgrader_config.py)
+driver         `make autograde`: every submission graded as far as it can be, one line each
+provenance     a record of how each grade was made, and `make verify-grades`
+"""

@@ -1,0 +1,174 @@
+"""Graded cases of assignment 1: a neural network with two layers (sigmoid hidden layer)."""
+import numpy as np
+
+from grader.cases import Case
+from helpers.checks import check_scalar, fail
+from helpers.datasets import load_blobs
+from helpers.testCases import a1_two_layer_network as test_cases
+
+TWO_LAYER = ("layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
+             "backward_propagation", "update_parameters")
+
+
+def _sizes(rng, low=1, high=8):
+    return tuple(int(v) for v in rng.integers(low, high, size=3))
+
+
+def _parameters(rng, n_x, n_h, n_y, scale=1.0):
+    return {"W1": rng.normal(size=(n_h, n_x)) * scale, "b1": rng.normal(size=(n_h, 1)),
+            "W2": rng.normal(size=(n_y, n_h)) * scale, "b2": rng.normal(size=(n_y, 1))}
+
+
+def sigmoid_tests(rng):
+    for z in (-2, 0, 3.5):  # the document's values
+        yield Case("sigmoid", (z,), label=f"sigmoid({z})", rtol=1e-9)
+    for shape in [(7,), (3, 4), (2, 5, 2), (1, int(rng.integers(1, 50)))]:
+        yield Case("sigmoid", (rng.uniform(-30, 30, size=shape),), label=f"sigmoid(z) for z of shape {shape}",
+                   rtol=1e-9, atol=1e-15)
+    for x in rng.uniform(-8, 8, size=3):
+        yield Case("sigmoid", (float(x),), label=f"sigmoid({float(x)!r})", rtol=1e-9)
+
+
+def _check_sizes(got, expected, case):
+    __tracebackhide__ = True
+    if not isinstance(got, (tuple, list)) or len(got) != 3:
+        fail(f"{case.label} returned {got!r}; it should return the three sizes (n_x, n_h, n_y).")
+    if tuple(int(v) if isinstance(v, (int, np.integer)) else v for v in got) != tuple(expected):
+        fail(f"{case.label} returned {tuple(got)}; expected {tuple(expected)}. "
+             f"n_x is X.shape[0], n_h is 2 and n_y is Y.shape[0].")
+
+
+def layer_sizes_tests(rng):
+    X, Y = test_cases.layer_sizes_test_case()
+    yield Case("layer_sizes", (X, Y), label="layer_sizes(X, Y) for the document's example", check=_check_sizes)
+    for _ in range(3):
+        n_x, n_y, m = _sizes(rng, 1, 12)
+        yield Case("layer_sizes", (rng.normal(size=(n_x, m)), rng.normal(size=(n_y, m))),
+                   label=f"layer_sizes(X, Y) for X of shape {(n_x, m)} and Y of shape {(n_y, m)}",
+                   check=_check_sizes)
+
+
+def _check_weight_scale(got, expected, case):
+    __tracebackhide__ = True
+    std = float(np.std(got["W1"])) if isinstance(got, dict) and isinstance(got.get("W1"), np.ndarray) else None
+    if std is None:
+        fail(f"{case.label} should return a dictionary holding the array W1.")
+    if not 0.009 < std < 0.011:
+        fail(f"{case.label}: W1 should have standard deviation 0.01 (np.random.randn(...) * 0.01) "
+             f"but has {std:.4f}.")
+
+
+def _check_two_calls_differ(got, expected, case):
+    __tracebackhide__ = True
+    first, second = got
+    if np.array_equal(np.asarray(first["W1"]), np.asarray(second["W1"])):
+        fail("Two calls of initialize_parameters in a row gave the same W1: "
+             "do not call np.random.seed inside the function.")
+
+
+def initialize_parameters_tests(rng):
+    seed, sizes, _ = test_cases.initialize_parameters_test_case()
+    yield Case("initialize_parameters", sizes, seed=seed, rtol=1e-9, atol=1e-15,
+               label=f"initialize_parameters{sizes} after np.random.seed({seed}) (the document's example)")
+    for _ in range(3):
+        n_x, n_h, n_y = _sizes(rng, 1, 9)
+        seed = int(rng.integers(0, 2**31))
+        yield Case("initialize_parameters", (n_x, n_h, n_y), seed=seed, rtol=1e-9, atol=1e-15,
+                   label=f"initialize_parameters({n_x}, {n_h}, {n_y}) after np.random.seed({seed})")
+    yield Case("initialize_parameters", (3, 4, 1), repeat=2, seed=int(rng.integers(0, 2**31)),
+               label="two calls of initialize_parameters(3, 4, 1) in a row", check=_check_two_calls_differ)
+    yield Case("initialize_parameters", (200, 100, 1), seed=int(rng.integers(0, 2**31)),
+               label="initialize_parameters(200, 100, 1)", check=_check_weight_scale)
+
+
+def forward_propagation_tests(rng):
+    X, parameters, _, _ = test_cases.forward_propagation_test_case()
+    yield Case("forward_propagation", (X, parameters), rtol=1e-9,
+               label="forward_propagation(X, parameters) for the document's example")
+    for n_x, n_h, n_y in [(3, 4, 1), (5, 1, 3), _sizes(rng)]:
+        m = int(rng.integers(1, 40))
+        yield Case("forward_propagation", (rng.normal(size=(n_x, m)) * 2, _parameters(rng, n_x, n_h, n_y)),
+                   label=f"forward_propagation with n_x={n_x}, n_h={n_h}, n_y={n_y}, m={m}", rtol=1e-9)
+
+
+def compute_cost_tests(rng):
+    A2, Y, _ = test_cases.compute_cost_test_case()
+    yield Case("compute_cost", (A2, Y), label="compute_cost(A2, Y) for the document's example", rtol=1e-9,
+               check=_scalar_cost)
+    for m in (1, int(rng.integers(2, 30)), int(rng.integers(100, 3000))):
+        yield Case("compute_cost", (rng.uniform(0.02, 0.98, size=(1, m)), rng.integers(0, 2, size=(1, m))),
+                   label=f"compute_cost(A2, Y) for m={m}", rtol=1e-9, check=_scalar_cost)
+
+
+def _scalar_cost(got, expected, case):
+    __tracebackhide__ = True
+    check_scalar(got, case.label)
+    from grader.cases import same
+    same(float(got), float(expected), case)
+
+
+def backward_propagation_tests(rng):
+    parameters, cache, X, Y, _ = test_cases.backward_propagation_test_case()
+    yield Case("backward_propagation", (parameters, cache, X, Y), rtol=1e-7,
+               label="backward_propagation for the document's example")
+    for n_x, n_h, n_y in [(3, 4, 1), (2, 1, 1), (4, 3, 2), _sizes(rng, 1, 6)]:
+        m = int(rng.integers(2, 25))
+        X = rng.normal(size=(n_x, m))
+        Y = rng.integers(0, 2, size=(n_y, m))
+        p = _parameters(rng, n_x, n_h, n_y)
+        Z1 = p["W1"] @ X + p["b1"]
+        A1 = 1 / (1 + np.exp(-Z1))
+        Z2 = p["W2"] @ A1 + p["b2"]
+        cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": 1 / (1 + np.exp(-Z2))}
+        yield Case("backward_propagation", (p, cache, X, Y), rtol=1e-7, atol=1e-10,
+                   label=f"backward_propagation with n_x={n_x}, n_h={n_h}, n_y={n_y}, m={m}")
+
+
+def update_parameters_tests(rng):
+    parameters, grads, _ = test_cases.update_parameters_test_case()
+    yield Case("update_parameters", (parameters, grads), rtol=1e-9,
+               label="update_parameters(parameters, grads) for the document's example (learning_rate=1.2)")
+    for n_x, n_h, n_y in [(3, 4, 1), _sizes(rng, 1, 7)]:
+        p = _parameters(rng, n_x, n_h, n_y)
+        g = {"d" + k: rng.normal(size=v.shape) for k, v in p.items()}
+        yield Case("update_parameters", (p, g), rtol=1e-9,
+                   label=f"update_parameters with its default learning rate (n_x={n_x}, n_h={n_h}, n_y={n_y})")
+        lr = float(rng.uniform(0.001, 2))
+        yield Case("update_parameters", (p, g), {"learning_rate": lr}, rtol=1e-9,
+                   label=f"update_parameters with learning_rate={lr:g} (n_x={n_x}, n_h={n_h}, n_y={n_y})")
+
+
+def nn_model_tests(rng):
+    for n_x, n_h, n_y in [(2, 3, 1), (4, 1, 1), _sizes(rng, 1, 6)]:
+        m = int(rng.integers(5, 60))
+        iterations = int(rng.integers(2, 30))
+        lr = float(rng.uniform(0.1, 2))
+        yield Case("nn_model", (rng.normal(size=(n_x, m)), rng.integers(0, 2, size=(n_y, m)), n_h),
+                   {"num_iterations": iterations, "learning_rate": lr}, seed=int(rng.integers(0, 2**31)),
+                   standins=TWO_LAYER,
+                   label=(f"nn_model(X, Y, n_h={n_h}, num_iterations={iterations}, learning_rate={lr:.3f}) "
+                          f"with n_x={n_x}, n_y={n_y}, m={m}"))
+    X, Y = load_blobs(200)
+    yield Case("nn_model", (X, Y, 3), seed=7, standins=TWO_LAYER,
+               label="nn_model(X, Y, n_h=3) with its default arguments")
+    yield Case("nn_model", (X, Y, 2), {"num_iterations": 5, "print_cost": True}, seed=8, standins=TWO_LAYER, may_print=True,
+               label="nn_model(X, Y, n_h=2, num_iterations=5, print_cost=True)")
+
+
+def predict_tests(rng):
+    for n_x, n_h in [(2, 2), (3, 5), tuple(int(v) for v in rng.integers(1, 6, size=2))]:
+        m = int(rng.integers(1, 300))
+        p = _parameters(rng, n_x, n_h, 1, scale=3.0)
+        yield Case("predict", (rng.normal(size=(n_x, m)) * 3, p), standins=("forward_propagation",),
+                   label=f"predict(X, parameters) with n_x={n_x}, n_h={n_h}, m={m}", check=_check_predictions)
+
+
+def _check_predictions(got, expected, case):
+    __tracebackhide__ = True
+    from helpers.checks import check_predictions
+    check_predictions(got, expected, case.label)
+
+
+TESTS = {f.__name__: f for f in (sigmoid_tests, layer_sizes_tests, initialize_parameters_tests,
+                                 forward_propagation_tests, compute_cost_tests, backward_propagation_tests,
+                                 update_parameters_tests, nn_model_tests, predict_tests)}

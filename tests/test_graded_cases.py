@@ -1,0 +1,62 @@
+"""
+The grader's cases against the instructor's solutions and against correct and
+wrong versions of every graded function (tests/variants/<assignment>.py).
+
+Each version runs in-process, in a namespace like the notebook's, through the
+same code that runs in the student's kernel (grader.kernel_side.hand_in), and
+is judged by the same code as in autograding (grader.cases.judge). The real
+autograde path, with a kernel, is tested in tests/test_grading.py.
+"""
+import importlib
+
+import pytest
+
+from conftest import ASSIGNMENTS, graded_verdict
+
+VARIANTS = {a: importlib.import_module(f"variants.{a}") for a in ASSIGNMENTS
+            if importlib.util.find_spec(f"variants.{a}")}
+# A wrong version must be caught for a stated reason, not for any reason at all.
+TOO_VAGUE = {"", "Error", "error", "wrong", "should"}
+
+
+def _params(table):
+    return [pytest.param(a, t, v, id=f"{a[:2]}-{t}-{v}") for a, module in VARIANTS.items()
+            for t, versions in getattr(module, table).items() for v in versions]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_instructor_solutions_pass_every_test_cell(assignment):
+    from grader.cases import tests_of
+
+    for test_id in tests_of(assignment):
+        verdict = graded_verdict(assignment, test_id)
+        assert verdict.passed, f"{test_id}: {verdict.message}"
+        assert verdict.printed == 0, f"{test_id}: the solution printed while graded"
+
+
+@pytest.mark.parametrize("assignment,test_id,variant", _params("CORRECT"))
+def test_correct_version_gets_full_marks(assignment, test_id, variant):
+    verdict = graded_verdict(assignment, test_id, VARIANTS[assignment].CORRECT[test_id][variant])
+    assert verdict.passed, verdict.message
+
+
+@pytest.mark.parametrize("assignment,test_id,variant", _params("WRONG"))
+def test_wrong_version_fails_with_a_precise_message(assignment, test_id, variant):
+    code, words = VARIANTS[assignment].WRONG[test_id][variant]
+    assert words not in TOO_VAGUE, "the expected words must say why the version is wrong"
+    verdict = graded_verdict(assignment, test_id, code)
+    assert not verdict.passed, "a wrong version passed"
+    assert words in verdict.message, verdict.message
+    assert "[case " in verdict.message, "the message must name its case"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_cases_are_the_same_on_every_draw_and_differ_between_students(assignment):
+    from grader.cases import draw, spec, tests_of
+
+    for test_id in tests_of(assignment):
+        first = spec(test_id, draw(assignment, test_id, "alice"), "t")
+        assert first == spec(test_id, draw(assignment, test_id, "alice"), "t"), test_id
+    differ = [t for t in tests_of(assignment)
+              if spec(t, draw(assignment, t, "alice"), "t") != spec(t, draw(assignment, t, "bob"), "t")]
+    assert differ, "every student got the same cases"
