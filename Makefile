@@ -11,9 +11,19 @@ ASSIGNMENT ?=
 # nbgrader calls alembic from the virtual environment.
 RUN    := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python
 
-.PHONY: install demo test release validate autograde feedback export bench reference-data student-bundle clean
+.PHONY: install sandbox demo test test-fast release validate autograde verify-grades feedback export bench reference-data student-bundle clean
 
-install: $(STAMP)
+install: $(STAMP) sandbox
+
+## The sandbox that grading runs student code in: bubblewrap, from the system's packages.
+sandbox:
+	@command -v bwrap >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null; \
+	  else \
+	    echo "Grading runs student code in a bubblewrap sandbox: install it with 'sudo apt-get install bubblewrap'" \
+	         "(or grade without it: make autograde UNSANDBOXED=1)."; \
+	  fi; }
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +33,11 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 ## The main job: generate the release, autograde the sample submissions, print the grades.
-demo: $(STAMP)
+demo: $(STAMP) sandbox
 	$(RUN) -m tools.demo
 
 ## The whole test suite (what CI runs).
-test: $(STAMP)
+test: $(STAMP) sandbox
 	$(RUN) -m pytest
 
 ## Regenerate release/ from source/ (commit the result): every assignment, or ASSIGNMENT=<id>.
@@ -35,12 +45,17 @@ release: $(STAMP)
 	for id in $(or $(ASSIGNMENT),$(ASSIGNMENTS)); do $(RUN) -m nbgrader generate_assignment $$id --force || exit 1; done
 
 ## nbgrader validate, read properly: sources must pass, untouched releases must fail.
-validate: $(STAMP)
+validate: $(STAMP) sandbox
 	$(RUN) -m tools.validate
 
-## Autograde real submissions in submitted/ with the robust driver: make autograde ASSIGNMENT=<id>.
-autograde: $(STAMP)
-	$(RUN) -m helpers.grading $(ASSIGNMENT)
+## Autograde real submissions in submitted/ with the robust driver: make autograde ASSIGNMENT=<id>
+## [STUDENT="id1 id2"] [UNSANDBOXED=1].
+autograde: $(STAMP) sandbox
+	$(RUN) -m grader autograde $(ASSIGNMENT) $(foreach s,$(STUDENT),--student $(s)) $(if $(UNSANDBOXED),--unsandboxed)
+
+## Check that the gradebook agrees with the graded notebooks and their provenance records.
+verify-grades: $(STAMP)
+	$(RUN) -m grader verify $(ASSIGNMENT)
 
 feedback: $(STAMP)
 	$(RUN) -m nbgrader generate_feedback $(ASSIGNMENT) --force
@@ -49,7 +64,7 @@ export: $(STAMP)
 	$(RUN) -m nbgrader export --to=grades.csv
 
 ## Seconds to execute the solution notebook and to autograde one submission.
-bench: $(STAMP)
+bench: $(STAMP) sandbox
 	$(RUN) -m tools.bench
 
 ## Recompute helpers/data/*.npz from the solutions in source/.
@@ -61,5 +76,5 @@ student-bundle: $(STAMP)
 	$(RUN) -m tools.student_bundle
 
 clean:
-	rm -rf build logs submitted feedback gradebook.db grades.csv
+	rm -rf build logs submitted feedback provenance gradebook.db grades.csv
 	find autograded -mindepth 1 ! -name README.md -exec rm -rf {} +

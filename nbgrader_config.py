@@ -4,18 +4,19 @@ The repository root is the course directory: nbgrader reads source/, writes
 release/, and grades submitted/ into autograded/ and feedback/.
 """
 import os
+import sys
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
 c.CourseDirectory.course_id = "nn-from-scratch"
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+# The grader's package lives in the course directory (it is not installed with helpers).
+sys.path.insert(0, c.CourseDirectory.root)
 
 # The gradebook: nbgrader's embedded SQLite database, next to this file.
 # To use PostgreSQL instead, change this one line, e.g.
 #   c.CourseDirectory.db_url = "postgresql://nbgrader:secret@localhost/nn_from_scratch"
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
-
-# The assignments, in course order.
 
 # What students see in place of a solution.
 c.ClearSolutions.code_stub = {
@@ -24,11 +25,12 @@ c.ClearSolutions.code_stub = {
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # Execution limits while validating and autograding. The timeout is per cell;
-# helpers.grading adds a limit for a whole notebook on top of it.
+# `make autograde` (grader.driver) calibrates it from the solutions' own run at
+# the start of a batch and adds a limit for a whole notebook on top of it.
 c.Execute.timeout = 30
 c.Execute.interrupt_on_timeout = True
 
-# Output limits: nbgrader counts lines; helpers.preprocessors.LimitOutputBytes
+# Output limits: nbgrader counts lines; grader.preprocessors.LimitOutputBytes
 # also caps the bytes of each output, so one enormous line cannot bloat the
 # graded notebook and its feedback.
 c.LimitOutput.max_lines = 200
@@ -38,15 +40,30 @@ c.LimitOutput.max_traceback = 60
 # overwritten from the gradebook, deleted ones are put back and run.
 c.OverwriteCells.add_missing_cells = True
 
-# Warnings a submission emits (an overflow in np.exp, say) go to stderr, and
-# nbgrader scores any test cell with stderr output as zero. The test cells
-# silence warnings themselves; this removes any that still get through.
+# Warnings a submission emits (an overflow in np.exp, say) go to stderr. The
+# grader writes the outputs of test cells itself, so they cost nothing; this
+# keeps them out of the other cells of the graded notebook too.
 c.IgnorePattern.pattern = r"\w+Warning: "
 
+# Grading: student code runs in a sandboxed kernel (grader/sandbox.py); the hidden
+# part of each test cell hands the grader's cases to the student's functions, and
+# the grader judges the results in its own process (grader/preprocessors.py).
+# UNSANDBOXED grading (make autograde UNSANDBOXED=1) sets this to False.
+c.SandboxKernelManager.enabled = True
+c.CourseCases.course_dir = c.CourseDirectory.root
+
 from nbgrader.converters.autograde import Autograde  # noqa: E402
-from nbgrader.preprocessors import LimitOutput  # noqa: E402
-from helpers.preprocessors import LimitOutputBytes  # noqa: E402
+from nbgrader.converters.generate_feedback import GenerateFeedback  # noqa: E402
+from nbgrader.preprocessors import Execute, LimitOutput  # noqa: E402
+from grader.preprocessors import (InjectCases, JudgeCases, LimitOutputBytes, SandboxedExecute,  # noqa: E402
+                                  ScrubHiddenTests)
 
 _preprocessors = list(Autograde.class_traits()["autograde_preprocessors"].default())
+_preprocessors[_preprocessors.index(Execute):_preprocessors.index(Execute) + 1] = [
+    InjectCases, SandboxedExecute, JudgeCases]
 _preprocessors.insert(_preprocessors.index(LimitOutput) + 1, LimitOutputBytes)
 c.Autograde.autograde_preprocessors = _preprocessors
+
+# Feedback shows the verdicts, never a line of a hidden test.
+c.GenerateFeedback.preprocessors = list(GenerateFeedback.class_traits()["preprocessors"].default()) + [
+    ScrubHiddenTests]

@@ -210,3 +210,34 @@ class LimitOutputBytes(NbGraderPreprocessor):
                             del data[mime]
                             data.setdefault("text/plain", f"[{mime} output of {len(value)} characters removed]")
         return cell, resources
+
+
+def run_graded(nb, course_dir, assignment, folder, student="", cell_timeout=30, sandboxed=True):
+    """
+    Executes a notebook as autograding does, outside nbgrader: the grader's cases handed to
+    its functions, the sandboxed kernel (working directory ``folder``), the verdicts judged.
+    Returns the notebook, with per-cell timing in its metadata, and the resources.
+    """
+    from traitlets.config import Config
+
+    config = Config()
+    config.SandboxKernelManager.enabled = sandboxed
+    resources = {"nbgrader": {"assignment": assignment, "student": student},
+                 "metadata": {"path": str(folder)}}
+    nb, resources = InjectCases(course_dir=str(course_dir)).preprocess(nb, resources)
+    executor = SandboxedExecute(config=config, timeout=cell_timeout, record_timing=True,
+                                extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    nb, resources = executor.preprocess(nb, resources)
+    return JudgeCases(course_dir=str(course_dir)).preprocess(nb, resources)
+
+
+def cell_seconds(cell):
+    """How long a cell executed with record_timing took, in seconds (0 if it did not run)."""
+    from datetime import datetime
+
+    timing = cell.get("metadata", {}).get("execution", {})
+    started, ended = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+    if not (started and ended):
+        return 0.0
+    parse = lambda stamp: datetime.fromisoformat(stamp.replace("Z", "+00:00"))  # noqa: E731
+    return max(0.0, (parse(ended) - parse(started)).total_seconds())

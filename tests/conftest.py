@@ -61,7 +61,7 @@ def demo_run(tmp_path_factory):
     from tools.demo import run
 
     lines = []
-    demo = run(tmp_path_factory.mktemp("demo") / "course", notebook_timeout=60, report=lines.append)
+    demo = run(tmp_path_factory.mktemp("demo") / "course", report=lines.append)
     demo.report_lines = lines
     return demo
 

@@ -13,7 +13,7 @@ from helpers.checks import (check_close, check_gradients, check_keys, check_pred
                             check_shape, check_type, check_unchanged, numerical_gradient,
                             preserved_random_state, quiet, snapshot, substituted)
 from helpers.datasets import load_blobs, load_other_blobs
-from helpers.preprocessors import LimitOutputBytes
+from grader.preprocessors import LimitOutputBytes
 from helpers.testCases import a1_two_layer_network as cases
 
 
@@ -272,8 +272,7 @@ def test_importing_helpers_has_no_side_effects():
     code = ("import numpy as np, matplotlib\n"
             "before = (np.random.get_state()[1].copy(), dict(matplotlib.rcParams))\n"
             "import helpers, helpers.checks, helpers.dnn_utils, helpers.datasets, helpers.plotting, "
-            "helpers.testCases.a1_two_layer_network, helpers.public_tests.a1_two_layer_network, "
-            "helpers.grading, helpers.preprocessors\n"
+            "helpers.testCases.a1_two_layer_network, helpers.public_tests.a1_two_layer_network\n"
             "after = (np.random.get_state()[1], dict(matplotlib.rcParams))\n"
             "assert (before[0] == after[0]).all() and before[1] == after[1]\n")
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -306,21 +305,8 @@ def test_helpers_contain_no_solution(assignment):
                 assert code not in package, f"helpers contain a line of the solution of {cell.id}: {line.strip()}"
 
 
-def test_code_that_could_fool_the_tests_is_found():
-    from helpers.grading import suspicious_code
-
-    found = suspicious_code("import helpers.checks as c\nc.fail = lambda m: None\nnp.allclose = lambda *a: True\n"
-                            "setattr(np, 'isclose', None)\nimport os\nos._exit(1)\n%matplotlib inline\n")
-    assert found == ["assigns to c.fail", "assigns to np.allclose", "calls setattr", "calls os._exit"]
-    honest = ("def update(parameters, grads, learning_rate=1.2):\n    new = dict(parameters)\n"
-              "    new['W1'] = parameters['W1'] - learning_rate * grads['dW1']\n    cache = {}\n"
-              "    cache['A'] = 1\n    return new\n")
-    assert suspicious_code(honest) == []
-    assert suspicious_code("def broken(:\n") == []
-
-
 def test_grade_table_shows_points_per_student_and_exercise():
-    from helpers.grading import StudentResult, grade_table
+    from grader.driver import StudentResult, grade_table
 
     results = [StudentResult("perfect", 15, 15, {"sigmoid": (5, 5), "layer_sizes": (10, 10)}),
                StudentResult("broken", None, 0, {})]

@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT, grade_id, release_path, source_path
-from tools.samples import ASSIGNMENTS
+from tools.samples import ASSIGNMENTS, points
 from tools.validate import validate
 
 ALL = list(ASSIGNMENTS)
@@ -18,7 +18,7 @@ def stdout(nb):
 
 
 def exercises(assignment):
-    return list(ASSIGNMENTS[assignment]["points"])
+    return list(points(assignment))
 
 
 def test_every_assignment_has_sample_submissions():
@@ -73,7 +73,7 @@ def test_points_in_the_text_match_the_cell_metadata(assignment):
     table = {name: int(points) for name, points in re.findall(r"^\| \d+ \| `(\w+)` \| (\d+) \|$", intro, flags=re.M)}
     metadata = {grade_id(c)[:-len("_tests")]: c.metadata.nbgrader["points"] for c in nb.cells
                 if c.metadata.get("nbgrader", {}).get("grade")}
-    assert table == metadata == ASSIGNMENTS[assignment]["points"]
+    assert table == metadata == points(assignment)
     total = int(re.search(r"\*\*Total\*\* \| \*\*(\d+)\*\*", intro).group(1))
     assert total == sum(metadata.values()) == 100
 

@@ -35,14 +35,17 @@ def test_nbgrader_loads_the_course_configuration_without_errors():
 def test_course_configuration_handles_the_known_pitfalls():
     from traitlets.config.loader import PyFileConfigLoader
 
-    from helpers.preprocessors import LimitOutputBytes
+    from grader.preprocessors import InjectCases, JudgeCases, LimitOutputBytes, SandboxedExecute
 
     config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
     assert config.CourseDirectory.course_id == "nn-from-scratch"
     assert config.CourseDirectory.db_url.startswith("sqlite:///")
     assert config.OverwriteCells.add_missing_cells is True
     assert config.Execute.timeout > 0 and config.LimitOutput.max_lines > 0
-    assert LimitOutputBytes in config.Autograde.autograde_preprocessors
+    pipeline = config.Autograde.autograde_preprocessors
+    assert LimitOutputBytes in pipeline
+    # The cases are handed in before the sandboxed kernel runs and judged right after it.
+    assert pipeline.index(InjectCases) + 1 == pipeline.index(SandboxedExecute) == pipeline.index(JudgeCases) - 1
     assert "NotImplementedError" in config.ClearSolutions.code_stub["python"]
 
 

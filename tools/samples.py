@@ -4,23 +4,33 @@ Sample submissions for the main job and the tests.
 Each sample is built from the student release with some solution cells filled
 in from the instructor's source notebook, as a student would submit it, and
 then changed in one way that a real submission might be. ``ASSIGNMENTS`` maps
-each assignment to its points per exercise and its samples: student id -> what
-the sample shows and the exercises it must lose; ``build_samples`` writes them
-under submitted/<student>/<assignment>/.
+each assignment to its samples: student id -> what the sample shows and the
+exercises it must lose; the points of each exercise come from the test cells'
+metadata (``points``); ``build_samples`` writes the samples under
+submitted/<student>/<assignment>/.
 
 Assignment 1 has a sample for every kind of bad submission the grader handles;
 the others have the three that show their grading is right (perfect, blank, a
 typical mistake), since the grader's handling does not depend on the assignment.
 """
+import functools
 import pathlib
 import re
 from dataclasses import dataclass
 
 import nbformat
 
-POINTS_A1 = {"sigmoid": 5, "layer_sizes": 5, "initialize_parameters": 10, "forward_propagation": 15,
-          "compute_cost": 10, "backward_propagation": 20, "update_parameters": 10, "nn_model": 15,
-          "predict": 10}
+from grader.preprocessors import exercise_of, is_test_cell
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+@functools.lru_cache(maxsize=None)
+def points(assignment):
+    """The points of each exercise, in notebook order, from the test cells of the source notebook."""
+    nb = nbformat.read(ROOT / "source" / assignment / f"{assignment}.ipynb", as_version=4)
+    return {exercise_of(c.metadata.nbgrader["grade_id"]): c.metadata.nbgrader["points"]
+            for c in nb.cells if is_test_cell(c)}
 
 
 @dataclass
@@ -93,10 +103,12 @@ def _prints_megabytes(nb):
 
 
 def _cheats(nb):
-    # A wrong cost, hidden by switching off the checks for every test that follows.
+    # A wrong cost, with the checks and numpy's comparisons switched off for every test that follows:
+    # the cases are judged in the grader, so this gains nothing.
     _replace(nb, "compute_cost", "cost = 1 / m * np.sum(logloss)", "cost = np.sum(logloss)")
     cell = _cell(nb, "sigmoid")
-    cell.source = "import helpers.checks\nhelpers.checks.fail = lambda message: None\n\n" + cell.source
+    cell.source = ("import helpers.checks\nhelpers.checks.fail = lambda message: None\n"
+                   "vars(np)['allclose'] = lambda *args, **kwargs: True\n\n" + cell.source)
 
 
 def _warns(nb):
@@ -110,7 +122,7 @@ def _warns(nb):
 
 A1_SAMPLES = {
     "perfect": Sample("every exercise solved"),
-    "blank": Sample("the release submitted as it is", loses=tuple(POINTS_A1), edit="blank"),
+    "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
     "typical_mistake": Sample("backward_propagation uses the derivative of tanh", loses=("backward_propagation",),
                               edit=_typical_mistake),
     "raises": Sample("forward_propagation raises KeyError", loses=("forward_propagation",), edit=_raises),
@@ -124,16 +136,12 @@ A1_SAMPLES = {
                            report="kernel", edit=_kills_kernel),
     "prints_megabytes": Sample("prints a 50 MB line and 100,000 lines", report="output", edit=_prints_megabytes),
     "warns": Sample("a correct predict that emits warnings", edit=_warns),
-    # Tests that run in the student's kernel cannot stop this; the grader flags it for review.
-    "cheats": Sample("switches off the checks to hide a wrong cost: full marks, flagged for review",
-                     report="REVIEW BY HAND", edit=_cheats),
-    "unreadable": Sample("a notebook file that is not valid JSON", loses=tuple(POINTS_A1), report="not a readable",
+    "cheats": Sample("switches off the checks and np.allclose to hide a wrong cost: gains nothing",
+                     loses=("compute_cost",), edit=_cheats),
+    "unreadable": Sample("a notebook file that is not valid JSON", loses="all", report="not a readable",
                          raw='{"cells": [{"cell_type": "code", "source": "def sigmoid(z):'),
 }
 
-
-POINTS_A2 = {"layer_sizes": 5, "initialize_parameters": 10, "forward_propagation": 15, "compute_cost": 10,
-             "backward_propagation": 20, "update_parameters": 10, "nn_model": 15, "predict": 15}
 
 
 def _sigmoid_derivative_for_tanh(nb):
@@ -143,14 +151,10 @@ def _sigmoid_derivative_for_tanh(nb):
 
 A2_SAMPLES = {
     "perfect": Sample("every exercise solved"),
-    "blank": Sample("the release submitted as it is", loses=tuple(POINTS_A2), edit="blank"),
+    "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
     "typical_mistake": Sample("backward_propagation uses the derivative of the sigmoid",
                               loses=("backward_propagation",), edit=_sigmoid_derivative_for_tanh),
 }
-
-POINTS_A3 = {"initialize_parameters": 5, "initialize_parameters_deep": 10, "linear_forward": 5,
-             "linear_activation_forward": 10, "L_model_forward": 15, "compute_cost": 5, "linear_backward": 10,
-             "linear_activation_backward": 10, "L_model_backward": 20, "update_parameters": 10}
 
 
 def _prints_debug_output(nb):
@@ -161,12 +165,10 @@ def _prints_debug_output(nb):
 
 A3_SAMPLES = {
     "perfect": Sample("every exercise solved"),
-    "blank": Sample("the release submitted as it is", loses=tuple(POINTS_A3), edit="blank"),
+    "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
     "typical_mistake": Sample("L_model_backward prints debugging output, as one set of notes did",
                               loses=("L_model_backward",), edit=_prints_debug_output),
 }
-
-POINTS_A4 = {"two_layer_model": 50, "L_layer_model": 50}
 
 
 def _original_course_loop(nb):
@@ -184,24 +186,23 @@ def _original_course_loop(nb):
 
 A4_SAMPLES = {
     "perfect": Sample("every exercise solved"),
-    "blank": Sample("the release submitted as it is", loses=tuple(POINTS_A4), edit="blank"),
+    "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
     "typical_mistake": Sample("L_layer_model copies the original course's training loop and its bugs",
                               loses=("L_layer_model",), edit=_original_course_loop),
 }
 
 ASSIGNMENTS = {
-    "a1_two_layer_network": {"points": POINTS_A1, "samples": A1_SAMPLES},
-    "a2_planar_data_classification": {"points": POINTS_A2, "samples": A2_SAMPLES},
-    "a3_deep_neural_network": {"points": POINTS_A3, "samples": A3_SAMPLES},
-    "a4_deep_neural_network_application": {"points": POINTS_A4, "samples": A4_SAMPLES},
+    "a1_two_layer_network": {"samples": A1_SAMPLES},
+    "a2_planar_data_classification": {"samples": A2_SAMPLES},
+    "a3_deep_neural_network": {"samples": A3_SAMPLES},
+    "a4_deep_neural_network_application": {"samples": A4_SAMPLES},
 }
 
 
 def expected_points(assignment, student):
     """The points each exercise of a sample must get."""
-    info = ASSIGNMENTS[assignment]
-    loses = info["samples"][student].loses
-    return {e: 0 if e in loses else p for e, p in info["points"].items()}
+    loses = ASSIGNMENTS[assignment]["samples"][student].loses
+    return {e: 0 if loses == "all" or e in loses else p for e, p in points(assignment).items()}
 
 
 def solved_release(source_nb, release_nb):
