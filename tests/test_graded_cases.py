@@ -60,3 +60,16 @@ def test_cases_are_the_same_on_every_draw_and_differ_between_students(assignment
     differ = [t for t in tests_of(assignment)
               if spec(t, draw(assignment, t, "alice"), "t") != spec(t, draw(assignment, t, "bob"), "t")]
     assert differ, "every student got the same cases"
+
+
+def test_hard_coded_results_pass_the_visible_test_but_not_the_grader():
+    """A function that only reproduces the document's example fools the visible test, not the grader."""
+    from conftest import notebook_namespace, source_path
+
+    import nbformat
+
+    code = VARIANTS["a1_two_layer_network"].WRONG["sigmoid_tests"]["hard-coded values"][0]
+    namespace = notebook_namespace(nbformat.read(source_path("a1_two_layer_network"), as_version=4))
+    exec(code, namespace)
+    namespace["public_tests"].sigmoid_test(namespace["sigmoid"])  # the visible test is fooled
+    assert not graded_verdict("a1_two_layer_network", "sigmoid_tests", code).passed

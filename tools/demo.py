@@ -42,13 +42,14 @@ class DemoRun:
 
 
 def prepare_course(course_dir):
-    """A fresh course directory holding the course's sources and configuration."""
+    """A fresh course directory holding the course's sources, its configuration and its grader."""
     course_dir = pathlib.Path(course_dir).resolve()
     if course_dir.exists():
         shutil.rmtree(course_dir)
     course_dir.mkdir(parents=True)
     shutil.copytree(ROOT / "source", course_dir / "source")
     shutil.copy2(ROOT / "nbgrader_config.py", course_dir / "nbgrader_config.py")
+    shutil.copytree(ROOT / "grader", course_dir / "grader", ignore=shutil.ignore_patterns("__pycache__"))
     return course_dir
 
 

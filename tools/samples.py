@@ -111,6 +111,20 @@ def _cheats(nb):
                    "vars(np)['allclose'] = lambda *args, **kwargs: True\n\n" + cell.source)
 
 
+def _exits(nb):
+    # exit() and sys.exit() at top level, and a correct sigmoid that prints to stderr: none costs a point.
+    cell = _cell(nb, "sigmoid")
+    cell.source = cell.source.replace("    return res", "    print('debug: sigmoid called', file=sys.stderr)\n    return res")
+    cell.source = "import sys\n\n" + cell.source + "\n\nexit()\n"
+    _cell(nb, "layer_sizes").source += "\n\nimport sys\nsys.exit('done for today')\n"
+
+
+def _segfaults(nb):
+    # Reading address 0 crashes the Python process: a segmentation fault in the middle of the notebook.
+    cell = _cell(nb, "forward_propagation")
+    cell.source = "import ctypes\nctypes.string_at(0)\n\n" + cell.source
+
+
 def _warns(nb):
     cell = _cell(nb, "predict")
     cell.source = "import warnings\n\n" + cell.source.replace(
@@ -134,6 +148,9 @@ A1_SAMPLES = {
     "renames_grade_id": Sample("renamed the grade_id of a test cell", report="grade_id", edit=_renames_grade_id),
     "kills_kernel": Sample("calls os._exit while defining update_parameters", loses=("update_parameters",),
                            report="kernel", edit=_kills_kernel),
+    "exits": Sample("calls exit() and sys.exit() and prints to stderr in a correct sigmoid", edit=_exits),
+    "segfaults": Sample("crashes the kernel (segmentation fault) while defining forward_propagation",
+                        loses=("forward_propagation",), report="kernel", edit=_segfaults),
     "prints_megabytes": Sample("prints a 50 MB line and 100,000 lines", report="output", edit=_prints_megabytes),
     "warns": Sample("a correct predict that emits warnings", edit=_warns),
     "cheats": Sample("switches off the checks and np.allclose to hide a wrong cost: gains nothing",
@@ -158,16 +175,25 @@ A2_SAMPLES = {
 
 
 def _prints_debug_output(nb):
-    # What one set of notes did: debugging prints left in a graded function.
+    # Debugging prints left in a graded function.
     _replace(nb, "L_model_backward", '    grads["db" + str(L)] = db\n',
              '    grads["db" + str(L)] = db\n    print("dA" + str(L - 1) + " = " + str(dA_prev))\n')
+
+
+def _relu_at_the_output(nb):
+    # The output layer taken back through relu instead of the sigmoid it went forward through.
+    _replace(nb, "L_model_backward", 'linear_activation_backward(dAL, current_cache, activation="sigmoid")',
+             'linear_activation_backward(dAL, current_cache, activation="relu")')
 
 
 A3_SAMPLES = {
     "perfect": Sample("every exercise solved"),
     "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
-    "typical_mistake": Sample("L_model_backward prints debugging output, as one set of notes did",
-                              loses=("L_model_backward",), edit=_prints_debug_output),
+    "typical_mistake": Sample("L_model_backward takes the output layer back through relu",
+                              loses=("L_model_backward",), edit=_relu_at_the_output),
+    # Printing is no wrong answer: the points stay, the feedback says not to print.
+    "prints_debug_output": Sample("a correct L_model_backward that prints debugging output",
+                                  edit=_prints_debug_output),
 }
 
 

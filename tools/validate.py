@@ -1,17 +1,28 @@
 """
-nbgrader validate, with its result read properly.
+nbgrader validate, with its result read properly, and the grader's own checks.
 
 ``nbgrader validate`` exits 0 even when a notebook fails validation, so this
 reads the validator's result instead: every source notebook must pass (the
 solutions pass every test), and every release notebook must fail every test
 cell when run untouched (``--invert``: no test passes on an empty stub).
+nbgrader's validator knows nothing of the cases the grader judges outside the
+kernel, so each notebook is also run as autograding runs it (sandboxed kernel,
+cases handed in, verdicts judged): every test cell of a source notebook must
+pass, every test cell of an untouched release must fail.
 
     python -m tools.validate        # exit code 1 if anything is wrong
 """
 import pathlib
+import shutil
 import sys
+import tempfile
 
+import nbformat
+from nbgrader.utils import determine_grade
 from nbgrader.validator import Validator
+
+from grader.preprocessors import grade_id, is_test_cell, run_graded
+from grader.sandbox import probe
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -19,6 +30,15 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 def validate(path, invert=False):
     """The validator's findings for one notebook: {} when it is as it should be."""
     return Validator(invert=invert).validate(str(path))
+
+
+def graded_scores(path, assignment):
+    """{test cell: (score, max)} of a notebook run as autograding runs it, in a scratch copy of its folder."""
+    with tempfile.TemporaryDirectory(prefix="nnfs-validate-") as folder:
+        shutil.copytree(path.parent, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.ipynb"))
+        nb, _ = run_graded(nbformat.read(path, as_version=4), ROOT, assignment, folder,
+                           sandboxed=probe() is None)
+    return {grade_id(c): determine_grade(c) for c in nb.cells if is_test_cell(c)}
 
 
 def describe(findings):
@@ -37,12 +57,16 @@ def main():
     for kind, folder, invert in (("source", "source", False), ("release", "release", True)):
         for path in sorted((ROOT / folder).glob("*/*.ipynb")):
             findings = validate(path, invert)
-            status = "ok" if not findings else "FAILED"
+            scores = graded_scores(path, path.parent.name)
+            wrong = [cell for cell, (score, points) in scores.items() if (score == points) == invert]
             expectation = "untouched stubs fail every test" if invert else "solutions pass every test"
-            print(f"{status:6} {path.relative_to(ROOT)} ({expectation})")
+            status = "ok" if not findings and not wrong else "FAILED"
+            print(f"{status:6} {path.relative_to(ROOT)} ({expectation}; nbgrader validate and the grader's cases)")
             if findings:
-                ok = False
                 print(describe(findings))
+            if wrong:
+                print(f"    the grader's cases {'passed' if invert else 'failed'}: {', '.join(wrong)}")
+            ok = ok and status == "ok"
     return 0 if ok else 1
 
 
