@@ -40,6 +40,10 @@ demo: $(STAMP) sandbox
 test: $(STAMP) sandbox
 	$(RUN) -m pytest
 
+## The fast loop: everything but the tests that execute notebooks, grade or build (about a minute).
+test-fast: $(STAMP) sandbox
+	$(RUN) -m pytest -m "not slow"
+
 ## Regenerate release/ from source/ (commit the result): every assignment, or ASSIGNMENT=<id>.
 release: $(STAMP)
 	for id in $(or $(ASSIGNMENT),$(ASSIGNMENTS)); do $(RUN) -m nbgrader generate_assignment $$id --force || exit 1; done

@@ -23,6 +23,7 @@ user, PID, network, IPC and mount namespaces, as an unprivileged user:
 Without bubblewrap (or without user namespaces) grading refuses to run unless
 the instructor asks for it explicitly; see ``isolation``.
 """
+import functools
 import os
 import pathlib
 import shutil
@@ -46,26 +47,25 @@ class SandboxUnavailable(RuntimeError):
 
 
 def bwrap():
-    """The bubblewrap executable, or None."""
-    return shutil.which("bwrap")
+    """The bubblewrap executable (NNFS_BWRAP names another one), or None."""
+    return shutil.which(os.environ.get("NNFS_BWRAP", "bwrap"))
 
 
-_probe_result = None
+@functools.lru_cache(maxsize=None)
+def _probe(executable):
+    if executable is None:
+        return f"bubblewrap (bwrap) is not installed: {INSTALL_HINT}"
+    command = [executable, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"]
+    completed = subprocess.run(command, capture_output=True, text=True)
+    if completed.returncode == 0:
+        return None
+    return ("bubblewrap cannot create namespaces here (" + completed.stderr.strip()[:160]
+            + "): enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)")
 
 
 def probe():
-    """None if a sandbox can be started here, else the reason it cannot (checked once per process)."""
-    global _probe_result
-    if _probe_result is None:
-        if bwrap() is None:
-            _probe_result = f"bubblewrap (bwrap) is not installed: {INSTALL_HINT}"
-        else:
-            command = [bwrap(), "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"]
-            completed = subprocess.run(command, capture_output=True, text=True)
-            _probe_result = "" if completed.returncode == 0 else (
-                "bubblewrap cannot create namespaces here (" + completed.stderr.strip()[:160]
-                + "): enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)")
-    return _probe_result or None
+    """None if a sandbox can be started here, else the reason it cannot (checked once per executable)."""
+    return _probe(bwrap())
 
 
 def isolation(unsandboxed=False):
@@ -256,6 +256,10 @@ class SandboxKernelManager(AsyncKernelManager):
                  "--bind", str(self._private), str(self._private),
                  "--ro-bind", str(BOOT), "/opt/nnfs/boot.py",
                  "--ro-bind", str(host_cwd), "/opt/nnfs/folder",
+                 # The root and /dev are tmpfs of half the RAM, without a cap of their own: read-only,
+                 # and /dev/shm (shared memory) capped like /tmp.
+                 "--size", str(self.tmp_bytes), "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
+                 "--remount-ro", "/",
                  "--chdir", home, "--clearenv"]
         env = dict(env, HOME=home, PATH="/usr/bin:/bin", LANG="C.UTF-8", MPLCONFIGDIR="/tmp/matplotlib",
                    PYTHONNOUSERSITE="1", PYDEVD_DISABLE_FILE_VALIDATION="1",

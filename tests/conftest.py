@@ -8,6 +8,15 @@ import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+# Fixtures that execute notebooks or run the grading loop: tests that use them are slow.
+SLOW_FIXTURES = {"executed", "executed_nb", "demo_run"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ASSIGNMENT = "a1_two_layer_network"
 SOURCE = ROOT / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"

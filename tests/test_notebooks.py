@@ -88,16 +88,19 @@ def test_release_has_stubs_and_no_solutions_or_hidden_tests(assignment):
 
 
 @pytest.mark.parametrize("assignment", ALL)
+@pytest.mark.slow
 def test_nbgrader_validate_passes_on_the_source_notebook(assignment):
     assert validate(source_path(assignment)) == {}
 
 
 @pytest.mark.parametrize("assignment", ALL)
+@pytest.mark.slow
 def test_nbgrader_validate_fails_every_test_of_the_untouched_release(assignment):
     assert validate(release_path(assignment), invert=True) == {}
 
 
 @pytest.mark.parametrize("assignment", ALL)
+@pytest.mark.slow
 def test_the_graders_cases_pass_on_the_source_and_fail_on_the_untouched_release(assignment):
     """What `make validate` adds to nbgrader validate, which knows nothing of the cases judged outside the kernel."""
     source = graded_scores(source_path(assignment), assignment)

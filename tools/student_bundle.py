@@ -6,8 +6,9 @@ build/student-bundle/ receives
   requirements.txt                                     the pinned versions of the wheel's dependencies
   <assignment>.zip                                     each assignment's release folder, one per assignment
 
-The wheel is built from a staged copy of helpers/ that leaves out the modules only instructors use
-(they import nbgrader), so students install neither them nor nbgrader. Nothing from source/ goes in.
+The wheel is built from a clean copy of helpers/ (no caches, no build leftovers); helpers holds
+no grading code (that is in grader/), so students install neither it nor nbgrader. Nothing from
+source/ goes in.
 """
 import pathlib
 import re
@@ -19,8 +20,6 @@ import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "student-bundle"
-# Instructor-only modules of helpers/ (grading driver, nbgrader preprocessor), if they are still there.
-INSTRUCTOR_ONLY = ("grading.py", "preprocessors.py")
 # What students' notebooks import, besides helpers; the versions come from requirements.txt.
 RUNTIME = ("numpy", "matplotlib", "pillow", "scikit-learn", "h5py")
 # Fixed timestamps, so that the same release gives byte-identical archives.
@@ -41,8 +40,7 @@ def build_wheel(out):
         stage.mkdir()
         shutil.copy(ROOT / "pyproject.toml", stage)
         shutil.copytree(ROOT / "helpers", stage / "helpers",
-                        ignore=lambda d, names: [n for n in names if _ignored(n) or
-                                                 (pathlib.Path(d) == ROOT / "helpers" and n in INSTRUCTOR_ONLY)])
+                        ignore=lambda d, names: [n for n in names if _ignored(n)])
         # pip's output is setuptools' chatter; it is shown only when the build fails.
         built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(out), str(stage)],
                                capture_output=True, text=True)
