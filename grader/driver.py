@@ -30,6 +30,7 @@ Usage, from the course directory::
 """
 import os
 import pathlib
+import re
 import shutil
 import signal
 import subprocess
@@ -362,6 +363,10 @@ class CourseGrader:
                         timed_out.append(grade_id or f"cell {number} (not graded)")
                     if grade_id in info["grade_cells"]:
                         result.failures.setdefault(exercise_of(grade_id), _error_line(output))
+        blocked = list(dict.fromkeys(b for cell in nb.cells for o in cell.get("outputs", [])
+                                     if o.output_type == "error" for b in [blocked_by_sandbox(o)] if b))
+        if blocked and not self.unsandboxed:
+            result.notes.append("blocked by the sandbox: " + "; ".join(blocked[:5]))
         edited = self._edited_test_cells(result.student, name, info)
         if restored:
             result.notes.append(f"deleted test cell(s) {', '.join(restored)} were put back and run")
@@ -425,6 +430,29 @@ class CourseGrader:
         if code != 0:
             raise RuntimeError(f"nbgrader export failed: {_last_error(output)}")
         return self.course_dir / to
+
+
+def blocked_by_sandbox(output):
+    """What an error output of a student's cell says the sandbox denied it, in a few words, or None."""
+    text = f"{output.get('ename', '')}: {output.get('evalue', '')}"
+    path = re.search(r"(?:: |\b)'(/[^']*|\.\.[^']*)'", text)
+    where = f" {path.group(1)}" if path else ""
+    if output.get("ename") == "MemoryError":
+        return "ran into the memory limit"
+    if "Network is unreachable" in text or "Temporary failure in name resolution" in text \
+            or "Name or service not known" in text:
+        return "tried to use the network: denied"
+    if "Resource temporarily unavailable" in text and output.get("ename") in ("BlockingIOError", "OSError"):
+        return "ran into the process limit"
+    if "File too large" in text or "No space left on device" in text or "Disk quota" in text:
+        return "ran into the disk limit"
+    if "unable to open database file" in text:
+        return "tried to open a database outside its folder: not in the sandbox"
+    if output.get("ename") in ("FileNotFoundError", "PermissionError", "OSError", "IsADirectoryError") and (
+            "Read-only file system" in text or "Permission denied" in text
+            or (path and (path.group(1).startswith("..") or not path.group(1).startswith("/home/student")))):
+        return f"tried to reach{where}: not in the sandbox"
+    return None
 
 
 def _error_line(output):

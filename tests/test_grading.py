@@ -199,3 +199,36 @@ def test_verify_lists_a_grade_changed_behind_the_graders_back(demo_run, tmp_path
     assert changed == 1
     differences = verify(course, A1)
     assert any(line.startswith("blank:") and "99" in line for line in differences), differences
+
+
+def _grades_and_messages(course_dir, assignment):
+    """Every grade of the gradebook, and the first line of every failed test cell's message."""
+    import sqlite3
+
+    with sqlite3.connect(course_dir / "gradebook.db") as db:
+        grades = sorted(db.execute(
+            "SELECT submitted_assignment.student_id, grade_cell.name, grade.auto_score FROM grade "
+            "JOIN grade_cell ON grade.cell_id = grade_cell.id "
+            "JOIN submitted_notebook ON grade.notebook_id = submitted_notebook.id "
+            "JOIN submitted_assignment ON submitted_notebook.assignment_id = submitted_assignment.id "
+            "JOIN assignment ON submitted_assignment.assignment_id = assignment.id WHERE assignment.name = ?",
+            (assignment,)).fetchall())
+    messages = {}
+    for path in sorted((course_dir / "autograded").glob(f"*/{assignment}/{assignment}.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                if output.output_type == "error" and cell.metadata.get("nbgrader", {}).get("grade"):
+                    messages[(path.parent.parent.name, cell.metadata.nbgrader["grade_id"])] = output.evalue
+    return grades, messages
+
+
+def test_grading_again_gives_the_same_gradebook_and_messages(demo_run):
+    """The cases come from fixed seeds and the limits never cut correct code: a regrade changes nothing."""
+    from grader.driver import CourseGrader
+
+    first = _grades_and_messages(demo_run.course_dir, A1)
+    grader = CourseGrader(demo_run.course_dir, A1)
+    for _ in range(2):
+        for student in ("typical_mistake", "raises", "cheats", "tampers"):
+            assert grader.autograde_student(student).graded
+        assert _grades_and_messages(demo_run.course_dir, A1) == first

@@ -6,11 +6,14 @@ Benchmark: how long the course takes to run, in seconds (median of several runs)
   - in the sandbox, the cases judged in the grader (what `make autograde` does);
   - the same pipeline without the sandbox (`--unsandboxed`), to show what it costs;
   - before the grader judged the cases: the course as of commit BEFORE, whose hidden
-    tests ran in the student's kernel with nbgrader's default kernel.
+    tests ran in the student's kernel with nbgrader's default kernel;
+* a saturated machine: the perfect submission of every assignment graded while two
+  busy processes per core run, with its score (it must be full marks) and its seconds.
 
     python -m tools.bench [--repeat 3] [--before COMMIT]
 """
 import argparse
+import os
 import pathlib
 import statistics
 import subprocess
@@ -80,6 +83,25 @@ def seconds_before(scratch, commit, assignment, repeat):
     return float(completed.stdout.split()[-1]) if completed.returncode == 0 else None
 
 
+def saturated(scratch):
+    """Grades each perfect submission while two busy processes per core run; prints score and seconds."""
+    busy = [subprocess.Popen([sys.executable, "-c", "import time\nend = time.time() + 900\nwhile time.time() < end: pass"])
+            for _ in range(2 * (os.cpu_count() or 1))]
+    try:
+        course = prepare_course(pathlib.Path(scratch) / "saturated")
+        print(f"\nsaturated machine ({len(busy)} busy processes on {os.cpu_count()} cores): perfect submissions")
+        for assignment in ASSIGNMENTS:
+            generate_release(course, assignment)
+            (student,) = perfect_copies(course, assignment, 1, prefix="busy")
+            grader = CourseGrader(course, assignment)
+            result = grader.autograde_student(student)
+            print(f"{assignment:36} {result.score:g} / {result.max_score:g} in {result.seconds:6.2f} s "
+                  f"({grader.limits.describe()})")
+    finally:
+        for process in busy:
+            process.kill()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Time the notebooks and the autograder.")
     parser.add_argument("--repeat", type=int, default=3)
@@ -106,6 +128,7 @@ def main(argv=None):
             print(f"{assignment:36} {row['sandboxed']:6.2f} | {row['unsandboxed']:6.2f} | "
                   + (f"{before:6.2f}" if before else "     -")
                   + f"   sandbox cost {row['sandboxed'] / row['unsandboxed']:.2f}x")
+        saturated(scratch)
     return 0
 
 

@@ -125,6 +125,19 @@ def _segfaults(nb):
     cell.source = "import ctypes\nctypes.string_at(0)\n\n" + cell.source
 
 
+def _attacks(nb):
+    # After a correct sigmoid, cells that go for the gradebook, the course's configuration, the network and
+    # the machine's memory: each is stopped by the sandbox, the grades are untouched, the report says what.
+    index = nb.cells.index(_cell(nb, "sigmoid")) + 1
+    attacks = [
+        "import sqlite3\nsqlite3.connect('file:../../../gradebook.db?mode=ro', uri=True).execute('SELECT * FROM grade')",
+        "open('../../nbgrader_config.py', 'w').write('c.Execute.timeout = 1')",
+        "import socket\nsocket.create_connection(('93.184.216.34', 443), timeout=2)",
+        "hoard = bytearray(8 * 1024 ** 3)",
+    ]
+    nb.cells[index:index] = [nbformat.v4.new_code_cell(code) for code in attacks]
+
+
 def _warns(nb):
     cell = _cell(nb, "predict")
     cell.source = "import warnings\n\n" + cell.source.replace(
@@ -153,6 +166,8 @@ A1_SAMPLES = {
                         loses=("forward_propagation",), report="kernel", edit=_segfaults),
     "prints_megabytes": Sample("prints a 50 MB line and 100,000 lines", report="output", edit=_prints_megabytes),
     "warns": Sample("a correct predict that emits warnings", edit=_warns),
+    "attacks": Sample("goes for the gradebook, the configuration, the network and all memory: blocked",
+                      report="blocked by the sandbox", edit=_attacks),
     "cheats": Sample("switches off the checks and np.allclose to hide a wrong cost: gains nothing",
                      loses=("compute_cost",), edit=_cheats),
     "unreadable": Sample("a notebook file that is not valid JSON", loses="all", report="not a readable",
