@@ -2,7 +2,7 @@
 Visible tests of assignment 2 (planar data classification with one hidden layer).
 
 Each ``<function>_test(target)`` checks a student's function on the test case of
-the original notes (with binary labels where the notes had real-valued ones) and
+the documents (with binary labels where the documents had real-valued ones) and
 prints "All tests passed for <function>." when it passes. The tests of nn_model
 and predict are shared with assignment 1 (two_layer.py).
 """
@@ -16,7 +16,7 @@ from helpers.testCases import a2_planar_data_classification as cases
 
 GRAD_KEYS = ("dW1", "db1", "dW2", "db2")
 CACHE_KEYS = ("Z1", "A1", "Z2", "A2")
-PRINTED = dict(rtol=0, atol=5.1e-9)  # agreement to the 8 decimals the notes print
+PRINTED = dict(rtol=0, atol=5.1e-9)  # agreement to the 8 decimals the documents print
 
 
 def layer_sizes_test(target):

@@ -19,7 +19,7 @@ from helpers.checks import (check_close, check_keys, check_scalar, check_shape, 
                             fail, passed, preserved_random_state, quiet, snapshot, substituted)
 from helpers.testCases import a3_deep_neural_network as cases
 
-PRINTED = dict(rtol=0, atol=5.1e-9)  # agreement to the 8 decimals the notes print
+PRINTED = dict(rtol=0, atol=5.1e-9)  # agreement to the 8 decimals the documents print
 EXACT = dict(rtol=1e-9, atol=1e-12)
 
 

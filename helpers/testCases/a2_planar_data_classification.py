@@ -1,11 +1,11 @@
 """
 Test cases of assignment 2 (planar data classification with one hidden layer).
 
-The inputs are those of the original notes: random arrays drawn after seeding
+The inputs are those of the documents: random arrays drawn after seeding
 with 2030 (here from a private generator, so the global random state is left
-alone) and the parameters and caches they print. Where the notes used real-valued
+alone) and the parameters and caches they print. Where the documents used real-valued
 Gaussian "labels" (compute_cost, backward_propagation, nn_model), the labels here
-are binary: ``randn(...) > 0``. The expected outputs are the notes' printed values
+are binary: ``randn(...) > 0``. The expected outputs are the documents' printed values
 where their computation is sound, and the corrected values otherwise.
 """
 import numpy as np
@@ -45,7 +45,7 @@ def layer_sizes_test_case():
 
 
 def initialize_parameters_test_case():
-    """The seed, the sizes (n_x, n_h, n_y) = (5, 4, 2) and the weights the notes print."""
+    """The seed, the sizes (n_x, n_h, n_y) = (5, 4, 2) and the weights the documents print."""
     expected = {
         "W1": np.array([[0.0140356, -0.01123472, 0.00181204, 0.00371685, 0.00331453],
                         [0.00616523, -0.00719542, 0.00392973, -0.01472587, 0.01631223],
@@ -60,7 +60,7 @@ def initialize_parameters_test_case():
 
 
 def forward_propagation_test_case():
-    """X_assess of shape (2, 3), the notes' parameters, and the A2 and cache they print."""
+    """X_assess of shape (2, 3), the documents' parameters, and the A2 and cache they print."""
     (X_assess,) = _draw((2, 3))
     cache = {
         "Z1": np.array([[-0.00605859, 0.00449566, -0.00110208],
@@ -78,14 +78,14 @@ def forward_propagation_test_case():
 
 
 def compute_cost_test_case():
-    """The notes' A2, binary labels (randn(1, 3) > 0, as integers), and the cost they give."""
+    """The documents' A2, binary labels (randn(1, 3) > 0, as integers), and the cost they give."""
     (draw,) = _draw((1, 3))
     a2 = np.array([[0.5002307, 0.49985831, 0.50023963]])
     return a2, (draw > 0).astype(np.int64), 0.6927392543483354
 
 
 def backward_propagation_test_case():
-    """The notes' parameters and cache, X of shape (2, 3), binary Y, and the gradients they give."""
+    """The documents' parameters and cache, X of shape (2, 3), binary Y, and the gradients they give."""
     X_assess, y = _draw((2, 3), (1, 3))
     cache = {
         "A1": np.array([[-0.00616578, 0.0020626, 0.00349619],
@@ -114,7 +114,7 @@ def backward_propagation_test_case():
 
 
 def update_parameters_test_case():
-    """The notes' parameters and gradients, and the parameters after one step with learning rate 0.5."""
+    """The documents' parameters and gradients, and the parameters after one step with learning rate 0.5."""
     grads = {
         "dW1": np.array([[0.00023322, -0.00205423],
                          [0.00082222, -0.00700776],
@@ -143,6 +143,6 @@ def nn_model_test_case():
 
 
 def predict_test_case():
-    """The notes' trained parameters, X_assess of shape (2, 3), and the predictions [[1, 0, 0]]."""
+    """The documents' trained parameters, X_assess of shape (2, 3), and the predictions [[1, 0, 0]]."""
     (X_assess,) = _draw((2, 3))
     return _trained_parameters(), X_assess, np.array([[1, 0, 0]])

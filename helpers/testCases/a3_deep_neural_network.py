@@ -2,7 +2,7 @@
 Test cases of assignment 3 (building a deep neural network, step by step).
 
 Inputs are drawn from private seeded generators (the global random state is left
-alone). The values the notes print are kept in ``DOCUMENTED``; the outputs of the
+alone). The values the documents print are kept in ``DOCUMENTED``; the outputs of the
 other cases, computed with the instructor's solutions, are stored at full
 precision in ``helpers/data/a3_deep_neural_network.npz`` (written by
 ``tools/make_reference_data.py``).
@@ -71,7 +71,7 @@ def L_model_forward_test_case():
 
 
 def compute_cost_test_case():
-    """The notes' labels Y and output AL."""
+    """The documents' labels Y and output AL."""
     return np.array([[1, 1, 0]]), np.array([[0.8, 0.9, 0.4]])
 
 
