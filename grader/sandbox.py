@@ -232,7 +232,10 @@ class SandboxKernelManager(AsyncKernelManager):
         # A signal would reach bwrap, not the kernel: interrupt by message instead.
         self.kernel_spec.interrupt_mode = "message"
         self._cgroup = KernelCgroup(self._private.name, self.cgroup_memory_bytes, self.processes * 2)
-        return self._cgroup.wrap(self.sandbox_command(command, host_cwd, env_threads))
+        # bwrap stays the sandbox's PID 1, whose /proc/1/environ the kernel can read: it starts with
+        # nothing of the grader's environment (the kernel's own comes from --setenv).
+        bare = ["/usr/bin/env", "-i", "PATH=/usr/bin:/bin"]
+        return self._cgroup.wrap(bare + self.sandbox_command(command, host_cwd, env_threads))
 
     def sandbox_command(self, command, host_cwd, env):
         """The bwrap command line that runs ``command`` (the kernel) in the sandbox."""
