@@ -141,11 +141,11 @@ class KernelCgroup:
         return bool(self.dirs)
 
     def wrap(self, command):
-        """The command, entering this cgroup before it starts."""
+        """The command (a /bin/sh -c script and its arguments), entering this cgroup before it starts."""
         if not self.dirs:
             return command
         enter = " && ".join(f"echo $$ > {d / 'cgroup.procs'}" for d in self.dirs)
-        return ["/bin/sh", "-c", enter + ' && exec "$@"', "sh", *command]
+        return command[:2] + [enter + " && " + command[2]] + command[3:]
 
     def kill_all(self):
         """Kills every process still in the cgroup."""
@@ -213,8 +213,10 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        # A private directory for this kernel's connection file and ipc sockets: short
-        # (a socket path has at most 107 bytes), made for this kernel alone.
+        # A private directory for this kernel's connection file and ipc sockets: short (a socket
+        # path has at most 107 bytes), made for this kernel alone. In the sandbox the same path is
+        # a tiny tmpfs of its own, where the kernel binds its sockets; the grader reaches them
+        # through /proc/<pid>/root, so nothing the kernel writes lands on the grader's disk.
         self._private = pathlib.Path(tempfile.mkdtemp(prefix="nnfs-k-", dir="/tmp"))
         self.connection_file = str(self._private / "kernel.json")
         self.transport = "ipc"
@@ -232,16 +234,40 @@ class SandboxKernelManager(AsyncKernelManager):
         # A signal would reach bwrap, not the kernel: interrupt by message instead.
         self.kernel_spec.interrupt_mode = "message"
         self._cgroup = KernelCgroup(self._private.name, self.cgroup_memory_bytes, self.processes * 2)
-        # bwrap stays the sandbox's PID 1, whose /proc/1/environ the kernel can read: it starts with
-        # nothing of the grader's environment (the kernel's own comes from --setenv).
-        bare = ["/usr/bin/env", "-i", "PATH=/usr/bin:/bin"]
-        return self._cgroup.wrap(bare + self.sandbox_command(command, host_cwd, env_threads))
+        # bwrap stays the sandbox's PID 1, whose /proc/1/environ and cmdline the kernel can read: it
+        # starts with nothing of the grader's environment (the kernel's own comes from --setenv),
+        # and reads its options, which name the grader's paths, from a file (--args).
+        options, kernel = self.sandbox_command(command, host_cwd, env_threads)
+        arguments = self._private / "bwrap-options"
+        arguments.write_bytes(b"".join(a.encode() + b"\0" for a in options))
+        bare = ["/bin/sh", "-c", f'exec /usr/bin/env -i PATH=/usr/bin:/bin "$0" --args 3 "$@" 3< {arguments}',
+                bwrap(), "--", *kernel]
+        return self._cgroup.wrap(bare)
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+        if self.enabled:
+            self.ip = f"/proc/{self._sandbox_init()}/root{self._private}/k"
+
+    def _sandbox_init(self):
+        """The PID (on the host) of the sandbox's first process, inside its namespaces."""
+        outer = self.provisioner.process.pid
+        children = pathlib.Path(f"/proc/{outer}/task/{outer}/children")
+        for _ in range(500):
+            try:
+                found = children.read_text().split()
+            except OSError:
+                found = []
+            if found:
+                return int(found[0])
+            time.sleep(0.01)
+        raise RuntimeError("the sandbox did not start")
 
     def sandbox_command(self, command, host_cwd, env):
-        """The bwrap command line that runs ``command`` (the kernel) in the sandbox."""
+        """The bwrap options, and the command that runs ``command`` (the kernel) in the sandbox."""
         home = "/home/student"
         workdir = f"{home}/{self.workdir_name}"
-        args = [bwrap(), "--unshare-all", "--die-with-parent", "--new-session", "--uid", "65534", "--gid", "65534",
+        args = ["--unshare-all", "--die-with-parent", "--new-session", "--uid", "65534", "--gid", "65534",
                 "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"]
         for name in ("bin", "lib", "lib64", "sbin"):
             link = pathlib.Path("/") / name
@@ -256,7 +282,8 @@ class SandboxKernelManager(AsyncKernelManager):
         args += ["--proc", "/proc", "--dev", "/dev",
                  "--size", str(self.tmp_bytes), "--tmpfs", "/tmp",
                  "--size", str(self.work_bytes), "--tmpfs", home,
-                 "--bind", str(self._private), str(self._private),
+                 "--size", str(MiB), "--tmpfs", str(self._private),
+                 "--ro-bind", self.connection_file, self.connection_file,
                  "--ro-bind", str(BOOT), "/opt/nnfs/boot.py",
                  "--ro-bind", str(host_cwd), "/opt/nnfs/folder",
                  # The root and /dev are tmpfs of half the RAM, without a cap of their own: read-only,
@@ -279,7 +306,7 @@ class SandboxKernelManager(AsyncKernelManager):
             kernel_args = command[3:]
         else:
             raise ValueError(f"the sandbox starts IPython kernels only, not {command}")
-        return args + ["--", python, "-I", "/opt/nnfs/boot.py", *kernel_args]
+        return args, [python, "-I", "/opt/nnfs/boot.py", *kernel_args]
 
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart=restart)

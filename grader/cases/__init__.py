@@ -73,7 +73,7 @@ class Case:
         """The case as the kernel runs it: plain data."""
         return {"call": self.call, "args": kernel_side.encode(tuple(self.args)),
                 "kwargs": kernel_side.encode(dict(self.kwargs)), "seed": self.seed, "repeat": self.repeat,
-                "standins": [] if own else list(self.standins)}
+                "standins": [] if own else list(self.standins), "again": self.unchanged}
 
     def judge(self, got, expected):
         """Raises AssertionError with the check's message unless ``got`` is right."""
@@ -211,6 +211,12 @@ def _verdict(case, record, expected_record):
         return str(error)
     if case.unchanged and record.get("changed_inputs"):
         return f"{case.label} changed its inputs. {UNCHANGED_HINT}"
+    if case.unchanged:
+        # Called again on the same objects, it must give the same result: else it changed them.
+        try:
+            case.judge(kernel_side.decode(record.get("again")), kernel_side.decode(expected_record["again"]))
+        except AssertionError:
+            return f"{case.label} changed its inputs: called again with them, it gave another result. {UNCHANGED_HINT}"
     return None
 
 
