@@ -2,7 +2,7 @@
 Test cases of assignment 4 (deep neural network application).
 
 A small seeded problem (30 examples of 5 features, binary labels) on which the
-models run 250 iterations at learning rate 0.1; the costs they must return were
+models run 250 iterations at learning rate 0.1; the costs and last weights they must return were
 computed with the instructor's solutions and the helpers of dnn_app_utils.py.
 """
 import numpy as np
@@ -20,3 +20,6 @@ def model_test_case():
 TWO_LAYER_COSTS = [0.6931798264655707, 0.6908667547846592, 0.6904821706891949, 0.689864065749587]
 # L_layer_model(X, Y, [5, 4, 3, 1], learning_rate=0.1, num_iterations=250): costs at iterations 0, 100, 200, 249.
 L_LAYER_COSTS = [0.6669958474240174, 0.6097815041157258, 0.5633301586692625, 0.5381719837398814]
+# The last layer's weights those two runs return.
+TWO_LAYER_W2 = [[-0.025617738502901236, -0.07373711309914768, 0.06603752311041225, -0.03802610518603472]]
+L_LAYER_W3 = [[-0.9320227348350839, -0.8140601666729036, -0.7601895800933228]]
