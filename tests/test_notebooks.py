@@ -18,7 +18,14 @@ def stdout(nb):
 
 
 def exercises(assignment):
-    return list(points(assignment))
+    """The graded functions of an assignment: its solution cells, in order."""
+    nb = nbformat.read(source_path(assignment), as_version=4)
+    return [grade_id(c) for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")]
+
+
+def graded_test_cells(assignment):
+    """Its test cells, in order: <function>_tests, and <function>_<aspect>_tests where one function has several."""
+    return [f"{e}_tests" for e in points(assignment)]
 
 
 def test_every_assignment_has_sample_submissions():
@@ -48,7 +55,11 @@ def test_graded_cells_follow_the_course_conventions(assignment):
     solutions = [grade_id(c) for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")]
     tests = [grade_id(c) for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert solutions == exercises(assignment)
-    assert tests == [e + "_tests" for e in exercises(assignment)]
+    assert tests == graded_test_cells(assignment)
+    for name in solutions:
+        assert f"{name}_tests" in tests, f"{name} has no test cell"
+    for test in tests:
+        assert any(test == f"{name}_tests" or test.startswith(f"{name}_") for name in solutions), test
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     for name in exercises(assignment):
         assert len(re.findall(rf"^def {name}\(", code, flags=re.M)) == 1, f"{name} must be defined exactly once"
@@ -196,8 +207,7 @@ def test_solution_notebook_runs_cleanly(executed, assignment):
             assert not (output.output_type == "stream" and output.name == "stderr"), \
                 f"cell {cell.id} wrote to stderr: {output.text[:200]}"
     text = stdout(nb)
-    assert text.count("All tests passed") == len(exercises(assignment))
-    assert text.count("Hidden tests passed") == len(exercises(assignment))
+    assert text.count("All tests passed") == len(graded_test_cells(assignment))
     source = "\n".join(c.source for c in nb.cells)
     assert "http://" not in source and "https://" not in source, "no remote images or links: students may be offline"
 

@@ -212,8 +212,8 @@ A3_SAMPLES = {
 }
 
 
-def _original_course_loop(nb):
-    # The original course's training loop: prints by operator precedence, records in a dead branch.
+def _well_known_loop(nb):
+    # A widely copied training loop: prints by operator precedence, records its costs in a dead branch.
     _replace(nb, "L_layer_model",
              "        if i % 100 == 0 or i == num_iterations - 1:\n"
              "            costs.append(cost)\n"
@@ -228,8 +228,8 @@ def _original_course_loop(nb):
 A4_SAMPLES = {
     "perfect": Sample("every exercise solved"),
     "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
-    "typical_mistake": Sample("L_layer_model copies the original course's training loop and its bugs",
-                              loses=("L_layer_model",), edit=_original_course_loop),
+    "typical_mistake": Sample("L_layer_model records its costs by a well-known loop with two bugs: right "
+                              "parameters, wrong costs", loses=("L_layer_model_costs",), edit=_well_known_loop),
 }
 
 ASSIGNMENTS = {

@@ -39,15 +39,15 @@ def _check_parameters(target, name, layers_dims, expected_last_W):
         check_shape(parameters[f"b{l}"], (layers_dims[l], 1), f'the parameters["b{l}"] of {call}')
     check_close(parameters[f"W{L}"], np.array(expected_last_W), f'the parameters["W{L}"] of {call}', rtol=1e-6,
                 hint="Seed with np.random.seed(1), initialise with the helper, and in each of the num_iterations "
-                     "iterations run forward, cost, backward and update_parameters(parameters, grads, learning_rate).")
+                     "iterations run forward, cost, backward and update_parameters with the learning rate.")
     start, _, _ = _run(target, X, Y, layers_dims, learning_rate=0, num_iterations=1)
     frozen, _, _ = _run(target, X, Y, layers_dims, learning_rate=0, num_iterations=150)
     for key in start:
         check_close(frozen[key], start[key], f'the parameters["{key}"] of {name}(..., learning_rate=0)',
                     hint="With learning_rate=0 they must not move: pass learning_rate to update_parameters.")
     if all(np.allclose(parameters[key], start[key]) for key in start):
-        fail(f"{call} returned its initial parameters: update them in every iteration "
-             f"(parameters = update_parameters(parameters, grads, learning_rate)).")
+        fail(f"{call} returned its initial parameters: update them with update_parameters in every "
+             f"iteration, keeping what it returns.")
     passed(name)
 
 
