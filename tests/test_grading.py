@@ -59,7 +59,7 @@ def test_bad_submissions_are_reported_in_one_clear_line(demo_run, assignment, st
 KNOWN_BUGS = {"a1_two_layer_network": ("backward_propagation", '["dW1"] has wrong values'),
               "a2_planar_data_classification": ("backward_propagation", '["dW1"] has wrong values'),
               "a3_deep_neural_network": ("L_model_backward", "has wrong values"),
-              "a4_deep_neural_network_application": ("L_layer_model_costs", "costs")}
+              "a4_deep_neural_network_application": ("L_layer_model_costs", "returned 1")}
 
 
 @pytest.mark.parametrize("assignment", list(ASSIGNMENTS))
@@ -207,8 +207,8 @@ def _grades_and_messages(course_dir, assignment):
 
     with sqlite3.connect(course_dir / "gradebook.db") as db:
         grades = sorted(db.execute(
-            "SELECT submitted_assignment.student_id, grade_cell.name, grade.auto_score FROM grade "
-            "JOIN grade_cell ON grade.cell_id = grade_cell.id "
+            "SELECT submitted_assignment.student_id, base_cell.name, grade.auto_score FROM grade "
+            "JOIN base_cell ON grade.cell_id = base_cell.id "
             "JOIN submitted_notebook ON grade.notebook_id = submitted_notebook.id "
             "JOIN submitted_assignment ON submitted_notebook.assignment_id = submitted_assignment.id "
             "JOIN assignment ON submitted_assignment.assignment_id = assignment.id WHERE assignment.name = ?",
