@@ -260,8 +260,10 @@ class SandboxKernelManager(AsyncKernelManager):
                 found = []
             if found:
                 return int(found[0])
+            if self.provisioner.process.poll() is not None:
+                break
             time.sleep(0.01)
-        raise RuntimeError("the sandbox did not start")
+        raise RuntimeError("the sandbox did not start (run the kernel's command by hand to see why)")
 
     def sandbox_command(self, command, host_cwd, env):
         """The bwrap options, and the command that runs ``command`` (the kernel) in the sandbox."""
@@ -275,12 +277,13 @@ class SandboxKernelManager(AsyncKernelManager):
                 args += ["--symlink", os.readlink(link), str(link)]
             elif link.is_dir():
                 args += ["--ro-bind", str(link), str(link)]
+        # /tmp first: the Python environment may itself live under /tmp, and must stay visible.
+        args += ["--size", str(self.tmp_bytes), "--tmpfs", "/tmp"]
         for root in _python_roots():
             args += ["--ro-bind", str(root), str(root)]
         if pathlib.Path("/etc/fonts").is_dir():  # matplotlib's fonts
             args += ["--ro-bind", "/etc/fonts", "/etc/fonts"]
         args += ["--proc", "/proc", "--dev", "/dev",
-                 "--size", str(self.tmp_bytes), "--tmpfs", "/tmp",
                  "--size", str(self.work_bytes), "--tmpfs", home,
                  "--size", str(MiB), "--tmpfs", str(self._private),
                  "--ro-bind", self.connection_file, self.connection_file,
