@@ -83,14 +83,14 @@ def seconds_before(scratch, commit, assignment, repeat):
     return float(completed.stdout.split()[-1]) if completed.returncode == 0 else None
 
 
-def saturated(scratch):
+def saturated(scratch, assignments):
     """Grades each perfect submission while two busy processes per core run; prints score and seconds."""
     busy = [subprocess.Popen([sys.executable, "-c", "import time\nend = time.time() + 900\nwhile time.time() < end: pass"])
             for _ in range(2 * (os.cpu_count() or 1))]
     try:
         course = prepare_course(pathlib.Path(scratch) / "saturated")
         print(f"\nsaturated machine ({len(busy)} busy processes on {os.cpu_count()} cores): perfect submissions")
-        for assignment in ASSIGNMENTS:
+        for assignment in assignments:
             generate_release(course, assignment)
             (student,) = perfect_copies(course, assignment, 1, prefix="busy")
             grader = CourseGrader(course, assignment)
@@ -106,9 +106,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Time the notebooks and the autograder.")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--before", default=BEFORE, help="the commit to compare with (default %(default)s)")
+    parser.add_argument("--assignment", action="append", help="only this assignment (repeatable)")
     args = parser.parse_args(argv)
+    chosen = args.assignment or list(ASSIGNMENTS)
     print(f"median of {args.repeat} runs, seconds")
-    for path in sorted((ROOT / "source").glob("*/*.ipynb")):
+    for path in sorted(ROOT / "source" / a / f"{a}.ipynb" for a in chosen):
         times = [time_notebook(path) for _ in range(args.repeat)]
         print(f"execute {path.parent.name} solution notebook: {statistics.median(times):6.2f} "
               f"(min {min(times):.2f}, max {max(times):.2f})")
@@ -116,7 +118,7 @@ def main(argv=None):
           f"sandbox cost = sandboxed / unsandboxed")
     with tempfile.TemporaryDirectory() as scratch:
         course = prepare_course(pathlib.Path(scratch) / "course")
-        for assignment in ASSIGNMENTS:
+        for assignment in chosen:
             generate_release(course, assignment)
             row = {}
             for mode, unsandboxed in (("sandboxed", False), ("unsandboxed", True)):
@@ -128,7 +130,7 @@ def main(argv=None):
             print(f"{assignment:36} {row['sandboxed']:6.2f} | {row['unsandboxed']:6.2f} | "
                   + (f"{before:6.2f}" if before else "     -")
                   + f"   sandbox cost {row['sandboxed'] / row['unsandboxed']:.2f}x")
-        saturated(scratch)
+        saturated(scratch, chosen)
     return 0
 
 
