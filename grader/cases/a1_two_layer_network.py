@@ -2,7 +2,7 @@
 import numpy as np
 
 from grader.cases import Case
-from helpers.checks import check_scalar, fail
+from helpers.checks import fail
 from helpers.datasets import load_blobs
 from helpers.testCases import a1_two_layer_network as test_cases
 
@@ -93,18 +93,10 @@ def forward_propagation_tests(rng):
 
 def compute_cost_tests(rng):
     A2, Y, _ = test_cases.compute_cost_test_case()
-    yield Case("compute_cost", (A2, Y), label="compute_cost(A2, Y) for the document's example", rtol=1e-9,
-               check=_scalar_cost)
+    yield Case("compute_cost", (A2, Y), label="compute_cost(A2, Y) for the document's example", rtol=1e-9)
     for m in (1, int(rng.integers(2, 30)), int(rng.integers(100, 3000))):
         yield Case("compute_cost", (rng.uniform(0.02, 0.98, size=(1, m)), rng.integers(0, 2, size=(1, m))),
-                   label=f"compute_cost(A2, Y) for m={m}", rtol=1e-9, check=_scalar_cost)
-
-
-def _scalar_cost(got, expected, case):
-    __tracebackhide__ = True
-    check_scalar(got, case.label)
-    from grader.cases import same
-    same(float(got), float(expected), case)
+                   label=f"compute_cost(A2, Y) for m={m}", rtol=1e-9)
 
 
 def backward_propagation_tests(rng):
@@ -160,13 +152,7 @@ def predict_tests(rng):
         m = int(rng.integers(1, 300))
         p = _parameters(rng, n_x, n_h, 1, scale=3.0)
         yield Case("predict", (rng.normal(size=(n_x, m)) * 3, p), standins=("forward_propagation",),
-                   label=f"predict(X, parameters) with n_x={n_x}, n_h={n_h}, m={m}", check=_check_predictions)
-
-
-def _check_predictions(got, expected, case):
-    __tracebackhide__ = True
-    from helpers.checks import check_predictions
-    check_predictions(got, expected, case.label)
+                   label=f"predict(X, parameters) with n_x={n_x}, n_h={n_h}, m={m}")
 
 
 TESTS = {f.__name__: f for f in (sigmoid_tests, layer_sizes_tests, initialize_parameters_tests,
