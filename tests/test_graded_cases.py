@@ -8,6 +8,7 @@ is judged by the same code as in autograding (grader.cases.judge). The real
 autograde path, with a kernel, is tested in tests/test_grading.py.
 """
 import importlib
+import re
 
 import pytest
 
@@ -17,6 +18,7 @@ VARIANTS = {a: importlib.import_module(f"variants.{a}") for a in ASSIGNMENTS
             if importlib.util.find_spec(f"variants.{a}")}
 # A wrong version must be caught for a stated reason, not for any reason at all.
 TOO_VAGUE = {"", "Error", "error", "wrong", "should"}
+STUDENT = "student"
 
 
 def _params(table):
@@ -40,14 +42,31 @@ def test_correct_version_gets_full_marks(assignment, test_id, variant):
     assert verdict.passed, verdict.message
 
 
+def _outside(words, text, label):
+    """Whether ``words`` occur in ``text`` at least once not within ``label``, which any message on its case holds."""
+    labels = [(m.start(), m.end()) for m in re.finditer(re.escape(label), text)]
+    return any(not any(start <= m.start() and m.start() + len(words) <= end for start, end in labels)
+               for m in re.finditer(f"(?={re.escape(words)})", text))
+
+
 @pytest.mark.parametrize("assignment,test_id,variant", _params("WRONG"))
 def test_wrong_version_fails_with_a_precise_message(assignment, test_id, variant):
+    from grader.cases import draw
+
     code, words = VARIANTS[assignment].WRONG[test_id][variant]
     assert words not in TOO_VAGUE, "the expected words must say why the version is wrong"
-    verdict = graded_verdict(assignment, test_id, code)
+    verdict = graded_verdict(assignment, test_id, code, student=STUDENT)
     assert not verdict.passed, "a wrong version passed"
-    assert words in verdict.message, verdict.message
-    assert "[case " in verdict.message, "the message must name its case"
+    number = re.search(r"\n\[case (\d+) of \d+\]$", verdict.message)
+    assert number, f"the message must name its case: {verdict.message}"
+    label = draw(assignment, test_id, STUDENT)[int(number[1]) - 1].label
+    # The reason: the message without the stand-ins note and the case number, which any failure of the case shows.
+    reason = re.split(r"\n\(graded with stand-ins |\n\[case ", verdict.message)[0]
+    raised = re.match(rf"{re.escape(label)} raised (\w+)", reason)
+    # An exception counts only where the version is meant to raise it: a slip in the version's code
+    # (a NameError, say) is no failure of the grader's finding.
+    assert not raised or raised[1] in words, f"the version raised, and the words do not name the exception: {reason}"
+    assert _outside(words, reason, label), f"the words {words!r} are not the check's own, or missing: {reason}"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

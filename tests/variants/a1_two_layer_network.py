@@ -161,7 +161,8 @@ WRONG = {
             "             [0.8807970779778823, 0.029312230751356326, 0.5]]}\n"
             "    return np.array(table.get(tuple(np.ravel(z)), np.full(np.shape(z), 0.5)))",
             "wrong values"),
-        "math.exp": ("import math\ndef sigmoid(z):\n    return 1 / (1 + math.exp(-z))", "TypeError"),
+        "math.exp": ("import math\ndef sigmoid(z):\n    return 1 / (1 + math.exp(-z))",
+                     "raised TypeError: only 0-dimensional arrays can be converted to Python scalars"),
         "sign error": ("def sigmoid(z):\n    return 1 / (1 + np.exp(z))", "wrong values"),
         "changes its input": (
             "def sigmoid(z):\n"
@@ -172,7 +173,8 @@ WRONG = {
     },
     "layer_sizes_tests": {
         "hard-coded": ("def layer_sizes(X, Y):\n    return (2, 2, 1)", "expected (2, 2, 4)"),
-        "rows and columns swapped": ("def layer_sizes(X, Y):\n    return (X.shape[1], 2, Y.shape[1])", "n_x"),
+        "rows and columns swapped": ("def layer_sizes(X, Y):\n    return (X.shape[1], 2, Y.shape[1])",
+                                     "returned (2000, 2, 2000); expected (2, 2, 1)"),
         "4 hidden units": ("def layer_sizes(X, Y):\n    return (X.shape[0], 4, Y.shape[0])", "returned (2, 4, 1); expected (2, 2, 1)"),
     },
     "initialize_parameters_tests": {
@@ -200,7 +202,7 @@ WRONG = {
             "    W1 = np.random.randn(n_h, n_x) * 0.01\n"
             "    W2 = np.random.randn(n_y, n_h) * 0.01\n"
             "    return {'W1': W1, 'b1': np.zeros((n_h, 1)), 'W2': W2, 'b2': np.zeros((n_y, 1))}",
-            "W1"),
+            '["W1"] has wrong values'),
         "hard-coded document values": (
             "def initialize_parameters(n_x, n_h, n_y):\n"
             "    return {'W1': np.array([[0.01788628, 0.0043651], [0.00096497, -0.01863493]]),\n"
@@ -269,7 +271,7 @@ WRONG = {
             "    dZ1 = parameters['W2'].T @ dZ2 * A1 * (1 - A1)\n"
             "    return {'dW1': dZ1 @ X.T / m, 'db1': dZ1.sum(axis=1) / m,\n"
             "            'dW2': dZ2 @ A1.T / m, 'db2': dZ2.sum(axis=1) / m}",
-            "keepdims"),
+            '["db1"] has shape (2,) but should have shape (2, 1). Sum with keepdims=True'),
         "dW1 transposed": (
             "def backward_propagation(parameters, cache, X, Y):\n"
             "    m = X.shape[1]\n"
@@ -298,11 +300,11 @@ WRONG = {
         "learning rate fixed": (
             "def update_parameters(parameters, grads, learning_rate=1.2):\n"
             "    return {k: parameters[k] - 1.2 * grads['d' + k] for k in parameters}",
-            "learning_rate"),
+            '["W1"] has wrong values'),
         "no default learning rate": (
             "def update_parameters(parameters, grads, learning_rate):\n"
             "    return {k: parameters[k] - learning_rate * grads['d' + k] for k in parameters}",
-            "learning_rate"),
+            "raised TypeError: update_parameters() missing 1 required positional argument: 'learning_rate'"),
         "adds the gradient": (
             "def update_parameters(parameters, grads, learning_rate=1.2):\n"
             "    return {k: parameters[k] + learning_rate * grads['d' + k] for k in parameters}",
@@ -325,7 +327,7 @@ WRONG = {
             "        A2, cache = forward_propagation(X, parameters)\n"
             "        grads = backward_propagation(parameters, cache, X, Y)\n"
             "        parameters = update_parameters(parameters, grads)\n"
-            "    return parameters", "learning_rate"),
+            "    return parameters", '["W1"] has wrong values'),
         "parameters never updated": (
             "def nn_model(X, Y, n_h, num_iterations=10, learning_rate=1.2, print_cost=False):\n"
             "    parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0])\n"
@@ -333,7 +335,7 @@ WRONG = {
             "        A2, cache = forward_propagation(X, parameters)\n"
             "        grads = backward_propagation(parameters, cache, X, Y)\n"
             "        new_parameters = update_parameters(parameters, grads, learning_rate)\n"
-            "    return parameters", "iteration"),
+            "    return parameters", '["W1"] has wrong values'),
         "one iteration short": (
             "def nn_model(X, Y, n_h, num_iterations=10, learning_rate=1.2, print_cost=False):\n"
             "    parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0])\n"
@@ -368,11 +370,11 @@ WRONG = {
             "    return A2 < 0.5", "wrong prediction"),
         "probabilities instead of classes": (
             "def predict(X, parameters):\n"
-            "    return forward_propagation(X, parameters)[0]", "0/1"),
+            "    return forward_propagation(X, parameters)[0]", "should hold only 0/1 or True/False values"),
         "flattened": (
             "def predict(X, parameters):\n"
             "    A2, _ = forward_propagation(X, parameters)\n"
-            "    return (A2 > 0.5).ravel()", "shape"),
+            "    return (A2 > 0.5).ravel()", "has shape (297,) but should have shape (1, 297)"),
         "global parameters": (
             "def predict(X, params):\n"
             "    A2, _ = forward_propagation(X, parameters)\n"

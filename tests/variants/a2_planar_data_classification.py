@@ -143,7 +143,7 @@ WRONG = {
         "learning rate ignored": (
             "def update_parameters(parameters, grads, learning_rate=0.5):\n"
             "    return {k: parameters[k] - 0.5 * grads['d' + k] for k in parameters}",
-            "with learning_rate=0, for the document's example"),
+            'with learning_rate=0, for the document\'s example: parameters["W1"] has wrong values'),
     },
     "nn_model_tests": {
         "default learning rate of assignment 1": (
@@ -153,7 +153,8 @@ WRONG = {
             "        A2, cache = forward_propagation(X, parameters)\n"
             "        parameters = update_parameters(parameters, backward_propagation(parameters, cache, X, Y),\n"
             "                                       learning_rate)\n"
-            "    return parameters", "default arguments (num_iterations=10000, learning_rate=0.5)"),
+            "    return parameters",
+            'default arguments (num_iterations=10000, learning_rate=0.5): parameters["W1"] has wrong values'),
         "hidden size from layer_sizes": (
             "def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=0.5, print_cost=False):\n"
             "    n_x, n_h2, n_y = layer_sizes(X, Y)\n"
@@ -169,13 +170,13 @@ WRONG = {
             "    for i in range(num_iterations):\n"
             "        A2, cache = forward_propagation(X, parameters)\n"
             "        parameters = update_parameters(parameters, backward_propagation(parameters, cache, X, Y))\n"
-            "    return parameters", "learning_rate="),
+            "    return parameters", 'parameters["W1"] has wrong values'),
     },
     "predict_tests": {
         "arguments in assignment 1's order": (
             "def predict(X, parameters):\n"
             "    A2, _ = forward_propagation(X, parameters)\n"
-            "    return A2 > 0.5", "predict(parameters, X_assess) for the document's example raised"),
+            "    return A2 > 0.5", "predict(parameters, X_assess) for the document's example raised IndexError"),
         "threshold reversed": (
             "def predict(parameters, X):\n"
             "    A2, _ = forward_propagation(X, parameters)\n"

@@ -165,11 +165,12 @@ WRONG = {
             "    A, c = linear_activation_forward(X, parameters['W1'], parameters['b1'], 'relu'); caches.append(c)\n"
             "    A, c = linear_activation_forward(A, parameters['W2'], parameters['b2'], 'relu'); caches.append(c)\n"
             "    A, c = linear_activation_forward(A, parameters['W3'], parameters['b3'], 'sigmoid'); caches.append(c)\n"
-            "    return A, caches", "raised KeyError"),
+            "    return A, caches", "raised KeyError: 'W2'"),
     },
     "compute_cost_tests": {
         "1x1 array": ("def compute_cost(AL, Y):\n"
-                      "    return -(Y @ np.log(AL).T + (1 - Y) @ np.log(1 - AL).T) / Y.shape[1]", "np.squeeze"),
+                      "    return -(Y @ np.log(AL).T + (1 - Y) @ np.log(1 - AL).T) / Y.shape[1]",
+                      "Use np.squeeze(cost) to turn a 1x1 array into a number"),
         "constant": ("def compute_cost(AL, Y):\n    return 0.2797765635793422", "for m=1 has wrong values"),
     },
     "linear_backward_tests": {
