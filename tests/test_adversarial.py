@@ -67,6 +67,14 @@ def _first(paths, opener):
             pass
     return None
 
+def _connected(family, kind, address):
+    """A socket of that family and kind, connected to address (within a second)."""
+    import socket
+    s = socket.socket(family, kind)
+    s.settimeout(1)
+    s.connect(address)
+    return s
+
 def _fill(folder, total, chunk=16 * 2**20, per_file=2**40):
     """Writes zeros into folder until an error or `total` bytes; returns the bytes written, then removes them."""
     written, made, block = 0, [], bytes(chunk)
@@ -293,18 +301,12 @@ NETWORK = [
                       lambda a: socket.create_connection(a, timeout=1))"""),
     A_("tcp_public_ipv6", """
         import socket
-        def connect(address):
-            s = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
-            s.settimeout(1)
-            s.connect(address)
-            return s
-        return _first([("2606:4700:4700::1111", 443), ("::1", @PORT@)], connect)"""),
+        return _first([("2606:4700:4700::1111", 443), ("::1", @PORT@)],
+                      lambda a: _connected(socket.AF_INET6, socket.SOCK_STREAM, a))"""),
     A_("udp_public_connect", """
         import socket
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        s.settimeout(1)
-        s.connect(("8.8.8.8", 53))  # a route to it is what this asks for; no datagram is sent
-        return s.getsockname()"""),
+        # A route to it is what this asks for; no datagram is sent.
+        return _connected(socket.AF_INET, socket.SOCK_DGRAM, ("8.8.8.8", 53)).getsockname()"""),
     A_("udp_host_listener_echo", """
         import socket
         s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -316,19 +318,11 @@ NETWORK = [
         return _first(["example.com", "github.com", "localhost.localdomain"], lambda h: socket.getaddrinfo(h, 80))"""),
     A_("abstract_unix_socket_of_host", """
         import socket
-        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        s.settimeout(1)
-        s.connect("\\0@ABSTRACT@")
-        return s"""),
+        return _connected(socket.AF_UNIX, socket.SOCK_STREAM, "\\0@ABSTRACT@")"""),
     A_("host_unix_sockets", """
         import socket
-        def connect(path):
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            s.settimeout(1)
-            s.connect(path)
-            return s
         return _first(["/run/dbus/system_bus_socket", "/var/run/docker.sock", "/run/systemd/private",
-                       "/tmp/.X11-unix/X0"], connect)"""),
+                       "/tmp/.X11-unix/X0"], lambda p: _connected(socket.AF_UNIX, socket.SOCK_STREAM, p))"""),
     A_("network_interfaces", """
         import socket
         return [name for _, name in socket.if_nameindex() if name != "lo"]"""),

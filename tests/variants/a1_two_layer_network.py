@@ -1,4 +1,5 @@
 """Correct and wrong versions of the graded functions of assignment 1 (see tests/test_graded_cases.py)."""
+from variants import PRINTING_TRAINING_LOOP
 
 # ---------------------------------------------------------------------------------------------
 # Correct versions, written differently from the instructor's solution.
@@ -99,13 +100,7 @@ CORRECT = {
         # Printing is no wrong answer: the function keeps its points (its feedback says not to print).
         "prints although print_cost=False": (
             "def nn_model(X, Y, n_h, num_iterations=10, learning_rate=1.2, print_cost=False):\n"
-            "    parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0])\n"
-            "    for i in range(num_iterations):\n"
-            "        A2, cache = forward_propagation(X, parameters)\n"
-            "        print('Cost after iteration %i: %f' % (i, compute_cost(A2, Y)))\n"
-            "        parameters = update_parameters(parameters, backward_propagation(parameters, cache, X, Y),\n"
-            "                                       learning_rate)\n"
-            "    return parameters"),
+            "    parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0])\n" + PRINTING_TRAINING_LOOP),
         "without layer_sizes, keyword arguments": (
             "def nn_model(X, Y, n_h, num_iterations=10, learning_rate=1.2, print_cost=False):\n"
             "    parameters = initialize_parameters(n_x=X.shape[0], n_h=n_h, n_y=Y.shape[0])\n"

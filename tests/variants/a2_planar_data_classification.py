@@ -1,4 +1,5 @@
 """Correct and wrong versions of the graded functions of assignment 2 (see tests/test_graded_cases.py)."""
+from variants import PRINTING_TRAINING_LOOP
 
 # ---------------------------------------------------------------------------------------------
 # Correct versions, written differently from the instructor's solution.
@@ -68,13 +69,7 @@ CORRECT = {
         "prints although print_cost=False": (
             "def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=0.5, print_cost=False):\n"
             "    n_x, _, n_y = layer_sizes(X, Y)\n"
-            "    parameters = initialize_parameters(n_x, n_h, n_y)\n"
-            "    for i in range(num_iterations):\n"
-            "        A2, cache = forward_propagation(X, parameters)\n"
-            "        print('Cost after iteration %i: %f' % (i, compute_cost(A2, Y)))\n"
-            "        parameters = update_parameters(parameters, backward_propagation(parameters, cache, X, Y),\n"
-            "                                       learning_rate)\n"
-            "    return parameters"),
+            "    parameters = initialize_parameters(n_x, n_h, n_y)\n" + PRINTING_TRAINING_LOOP),
     },
     "predict_tests": {
         "np.round": (

@@ -3,6 +3,17 @@
 # ---------------------------------------------------------------------------------------------
 # Correct versions, written differently from the instructor's solution.
 
+# L_model_backward indexing the layers from the end, up to its return: one version prints as well.
+_BACKWARD_FROM_THE_END = (
+    "def L_model_backward(AL, Y, caches):\n"
+    "    grads = {}\n"
+    "    L = len(caches)\n"
+    "    dA = -(Y / AL - (1 - Y) / (1 - AL))\n"
+    "    for l in range(L, 0, -1):\n"
+    "        activation = 'sigmoid' if l == L else 'relu'\n"
+    "        dA, grads['dW%d' % l], grads['db%d' % l] = linear_activation_backward(dA, caches[l - 1], activation)\n"
+    "        grads['dA%d' % (l - 1)] = dA\n")
+
 CORRECT = {
     "initialize_parameters_tests": {
         "np.random.normal": (
@@ -53,16 +64,7 @@ CORRECT = {
                       "    return np.squeeze(-(Y @ np.log(AL).T + (1 - Y) @ np.log(1 - AL).T) / Y.shape[1])"),
     },
     "L_model_backward_tests": {
-        "indexing from the end": (
-            "def L_model_backward(AL, Y, caches):\n"
-            "    grads = {}\n"
-            "    L = len(caches)\n"
-            "    dA = -(Y / AL - (1 - Y) / (1 - AL))\n"
-            "    for l in range(L, 0, -1):\n"
-            "        activation = 'sigmoid' if l == L else 'relu'\n"
-            "        dA, grads['dW%d' % l], grads['db%d' % l] = linear_activation_backward(dA, caches[l - 1], activation)\n"
-            "        grads['dA%d' % (l - 1)] = dA\n"
-            "    return grads"),
+        "indexing from the end": _BACKWARD_FROM_THE_END + "    return grads",
         "dAL as (AL - Y) / (AL (1 - AL))": (
             "def L_model_backward(AL, Y, caches):\n"
             "    grads = {}\n"
@@ -74,14 +76,7 @@ CORRECT = {
             "    return grads"),
         # Printing is no wrong answer: the function keeps its points (its feedback says not to print).
         "prints debugging output": (
-            "def L_model_backward(AL, Y, caches):\n"
-            "    grads = {}\n"
-            "    L = len(caches)\n"
-            "    dA = -(Y / AL - (1 - Y) / (1 - AL))\n"
-            "    for l in range(L, 0, -1):\n"
-            "        activation = 'sigmoid' if l == L else 'relu'\n"
-            "        dA, grads['dW%d' % l], grads['db%d' % l] = linear_activation_backward(dA, caches[l - 1], activation)\n"
-            "        grads['dA%d' % (l - 1)] = dA\n"
+            _BACKWARD_FROM_THE_END +
             "        print('dA%d = %s' % (l - 1, dA))\n"
             "    return grads"),
     },
