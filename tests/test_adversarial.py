@@ -98,6 +98,11 @@ def _fill(folder, total, chunk=16 * 2**20, per_file=2**40):
             except OSError:
                 pass
     return written, None
+
+def _wrote_2gib(folder):
+    """What it wrote ("2048 MiB") when 2 GiB fitted into folder, in files of 48 MiB; else False."""
+    written, error = _fill(folder, 2 * 2**30, per_file=48 * 2**20)
+    return written >= 2 * 2**30 and f"{written >> 20} MiB"
 '''
 
 
@@ -463,18 +468,10 @@ DISK = [
             f.write(b"x")
         os.remove("sparse-" + MARK)
         return "a 2 GiB sparse file" """),
-    A_("fill_tmp", """
-        written, error = _fill("/tmp", 2 * 2**30, per_file=48 * 2**20)
-        return written >= 2 * 2**30 and f"{written >> 20} MiB" """),
-    A_("fill_dev_shm", """
-        written, error = _fill("/dev/shm", 2 * 2**30, per_file=48 * 2**20)
-        return written >= 2 * 2**30 and f"{written >> 20} MiB" """),
-    A_("fill_root", """
-        written, error = _fill("/", 2 * 2**30, per_file=48 * 2**20)
-        return written >= 2 * 2**30 and f"{written >> 20} MiB" """),
-    A_("fill_dev", """
-        written, error = _fill("/dev", 2 * 2**30, per_file=48 * 2**20)
-        return written >= 2 * 2**30 and f"{written >> 20} MiB" """),
+    A_("fill_tmp", 'return _wrote_2gib("/tmp")'),
+    A_("fill_dev_shm", 'return _wrote_2gib("/dev/shm")'),
+    A_("fill_root", 'return _wrote_2gib("/")'),
+    A_("fill_dev", 'return _wrote_2gib("/dev")'),
     A_("fill_private_folder", """
         # The folder of this kernel's connection file and sockets.
         folder = os.path.dirname(sys.argv[sys.argv.index("-f") + 1])

@@ -11,6 +11,8 @@ seed s" is ``_random_problem(s, n_x, m)``, and "m training digits from data seed
 ``_digits(s, m)``.
 """
 import pathlib
+from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -150,106 +152,98 @@ def _learning_rate(rng, low, high):
     return round(float(rng.uniform(low, high)), 3)
 
 
-# -- two_layer_model ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Model:
+    """What the cases of the two models differ in."""
+    call: str
+    layers: dict  # the layers_dims of the cases of fixed sizes, named as in _model_cases and _costs_cases
+    top_rate: float  # the largest learning rate drawn
+    costs_iterations: tuple  # num_iterations of the costs' own cases: the document's example's, then random ones'
+    random_sizes: object  # random_sizes(model, rng, check): the cases on problems of random sizes
 
-def _two_layer(rng, check):
+
+def _model_cases(model, rng, check):
+    """The cases of one model, each judged by ``check`` (its parameters, or its costs)."""
     # Learning nothing at learning_rate=0 first: it tells whether learning_rate is passed on.
     seed = _seed(rng)
     X, Y = _random_problem(seed, 5, 20)
-    yield _model_case("two_layer_model", X, Y, (5, 3, 1), f"random X, Y of shape (5, 20) from data seed {seed}",
-                      check, learning_rate=0.0, num_iterations=int(rng.integers(20, 150)))
+    yield _model_case(model.call, X, Y, model.layers["untrained"],
+                      f"random X, Y of shape (5, 20) from data seed {seed}", check,
+                      learning_rate=0.0, num_iterations=int(rng.integers(20, 150)))
     X, Y = test_cases.model_test_case()
-    yield _model_case("two_layer_model", X, Y, (5, 4, 1), "the X, Y of the visible test (5 features, 30 examples)",
-                      check, learning_rate=0.1, num_iterations=250)
-    for n_x, n_h, m, iterations in [(5, 3, 20, 101), (int(rng.integers(2, 10)), int(rng.integers(1, 8)),
-                                                      int(rng.integers(5, 40)), int(rng.integers(1, 260)))]:
-        seed = _seed(rng)
-        X, Y = _random_problem(seed, n_x, m)
-        yield _model_case("two_layer_model", X, Y, [n_x, n_h, 1],
-                          f"random X, Y of shape {(n_x, m)} from data seed {seed}", check,
-                          learning_rate=_learning_rate(rng, 0.01, 0.5), num_iterations=iterations)
+    yield _model_case(model.call, X, Y, model.layers["visible"],
+                      "the X, Y of the visible test (5 features, 30 examples)", check,
+                      learning_rate=0.1, num_iterations=250)
+    yield from model.random_sizes(model, rng, check)
     seed = _seed(rng)
     X, Y = _random_problem(seed, 3, 8)
-    yield _model_case("two_layer_model", X, Y, (3, 2, 1),
+    yield _model_case(model.call, X, Y, model.layers["defaults"],
                       f"random X, Y of shape (3, 8) from data seed {seed} and the default learning_rate and "
                       f"num_iterations", check)
     seed = _seed(rng)
     X, Y = _digits(seed, 150)
-    yield _model_case("two_layer_model", X, Y, (64, 7, 1), f"150 training digits from data seed {seed}", check,
+    yield _model_case(model.call, X, Y, model.layers["digits"], f"150 training digits from data seed {seed}", check,
                       learning_rate=0.1, num_iterations=int(rng.integers(150, 260)))
     seed = _seed(rng)
     X, Y = _random_problem(seed, 4, 12)
-    yield _model_case("two_layer_model", X, Y, (4, 3, 1), f"random X, Y of shape (4, 12) from data seed {seed}",
-                      check, learning_rate=_learning_rate(rng, 0.05, 0.5), num_iterations=int(rng.integers(101, 230)),
-                      print_cost=True)
+    yield _model_case(model.call, X, Y, model.layers["printing"],
+                      f"random X, Y of shape (4, 12) from data seed {seed}", check,
+                      learning_rate=_learning_rate(rng, 0.05, model.top_rate),
+                      num_iterations=int(rng.integers(101, 230)), print_cost=True)
 
 
-def two_layer_model_tests(rng):
-    yield from _two_layer(rng, _check_parameters)
-
-
-def two_layer_model_costs_tests(rng):
+def _costs_cases(model, rng):
+    """The cases of a model's costs: their own (few iterations, and a hundred or two), then the model's."""
+    document, *random_problems = model.costs_iterations
     train_x, train_y = _training_set()
-    yield _model_case("two_layer_model", train_x, train_y, (64, 7, 1), "train_x, train_y (the document's example)",
-                      _check_costs, num_iterations=2)
-    for iterations in (1, 100, 200):
+    yield _model_case(model.call, train_x, train_y, model.layers["digits"],
+                      "train_x, train_y (the document's example)", _check_costs, num_iterations=document)
+    for iterations in random_problems:
         seed = _seed(rng)
         X, Y = _random_problem(seed, 3, 10)
-        yield _model_case("two_layer_model", X, Y, (3, 2, 1), f"random X, Y of shape (3, 10) from data seed {seed}",
-                          _check_costs, learning_rate=_learning_rate(rng, 0.05, 0.5), num_iterations=iterations)
-    yield from _two_layer(rng, _check_costs)
+        yield _model_case(model.call, X, Y, model.layers["costs"],
+                          f"random X, Y of shape (3, 10) from data seed {seed}", _check_costs,
+                          learning_rate=_learning_rate(rng, 0.05, model.top_rate), num_iterations=iterations)
+    yield from _model_cases(model, rng, _check_costs)
+
+
+# -- two_layer_model ---------------------------------------------------------------------------
+
+def _two_layer_sizes(model, rng, check):
+    for n_x, n_h, m, iterations in [(5, 3, 20, 101), (int(rng.integers(2, 10)), int(rng.integers(1, 8)),
+                                                      int(rng.integers(5, 40)), int(rng.integers(1, 260)))]:
+        seed = _seed(rng)
+        X, Y = _random_problem(seed, n_x, m)
+        yield _model_case(model.call, X, Y, [n_x, n_h, 1],
+                          f"random X, Y of shape {(n_x, m)} from data seed {seed}", check,
+                          learning_rate=_learning_rate(rng, 0.01, model.top_rate), num_iterations=iterations)
+
+
+# The notebook gives this model's layers_dims as a tuple, (64, 7, 1); its cases of random sizes give a list.
+TWO_LAYER = _Model("two_layer_model", {"untrained": (5, 3, 1), "visible": (5, 4, 1), "defaults": (3, 2, 1),
+                                       "digits": (64, 7, 1), "printing": (4, 3, 1), "costs": (3, 2, 1)},
+                   top_rate=0.5, costs_iterations=(2, 1, 100, 200), random_sizes=_two_layer_sizes)
 
 
 # -- L_layer_model -----------------------------------------------------------------------------
 
-def _L_layer(rng, check):
-    # Learning nothing at learning_rate=0 first: it tells whether learning_rate is passed on.
-    seed = _seed(rng)
-    X, Y = _random_problem(seed, 5, 20)
-    yield _model_case("L_layer_model", X, Y, [5, 6, 1], f"random X, Y of shape (5, 20) from data seed {seed}",
-                      check, learning_rate=0.0, num_iterations=int(rng.integers(20, 150)))
-    X, Y = test_cases.model_test_case()
-    yield _model_case("L_layer_model", X, Y, [5, 4, 3, 1], "the X, Y of the visible test (5 features, 30 examples)",
-                      check, learning_rate=0.1, num_iterations=250)
+def _L_layer_sizes(model, rng, check):
     for L in (1, 2, 3, 4):
         dims = [int(v) for v in rng.integers(2, 8, size=L)] + [1]
         m = int(rng.integers(5, 40))
         seed = _seed(rng)
         X, Y = _random_problem(seed, dims[0], m)
-        yield _model_case("L_layer_model", X, Y, tuple(dims) if L == 2 else dims,
+        yield _model_case(model.call, X, Y, tuple(dims) if L == 2 else dims,
                           f"random X, Y of shape {(dims[0], m)} from data seed {seed}", check,
-                          learning_rate=_learning_rate(rng, 0.01, 0.3), num_iterations=int(rng.integers(1, 260)))
-    seed = _seed(rng)
-    X, Y = _random_problem(seed, 3, 8)
-    yield _model_case("L_layer_model", X, Y, [3, 2, 1],
-                      f"random X, Y of shape (3, 8) from data seed {seed} and the default learning_rate and "
-                      f"num_iterations", check)
-    seed = _seed(rng)
-    X, Y = _digits(seed, 150)
-    yield _model_case("L_layer_model", X, Y, [64, 20, 7, 5, 1], f"150 training digits from data seed {seed}", check,
-                      learning_rate=0.1, num_iterations=int(rng.integers(150, 260)))
-    seed = _seed(rng)
-    X, Y = _random_problem(seed, 4, 12)
-    yield _model_case("L_layer_model", X, Y, [4, 3, 2, 1], f"random X, Y of shape (4, 12) from data seed {seed}",
-                      check, learning_rate=_learning_rate(rng, 0.05, 0.3), num_iterations=int(rng.integers(101, 230)),
-                      print_cost=True)
+                          learning_rate=_learning_rate(rng, 0.01, model.top_rate),
+                          num_iterations=int(rng.integers(1, 260)))
 
 
-def L_layer_model_tests(rng):
-    yield from _L_layer(rng, _check_parameters)
+L_LAYER = _Model("L_layer_model", {"untrained": [5, 6, 1], "visible": [5, 4, 3, 1], "defaults": [3, 2, 1],
+                                   "digits": [64, 20, 7, 5, 1], "printing": [4, 3, 2, 1], "costs": [3, 4, 2, 1]},
+                 top_rate=0.3, costs_iterations=(1, 2, 100, 200), random_sizes=_L_layer_sizes)
 
-
-def L_layer_model_costs_tests(rng):
-    train_x, train_y = _training_set()
-    yield _model_case("L_layer_model", train_x, train_y, [64, 20, 7, 5, 1],
-                      "train_x, train_y (the document's example)", _check_costs, num_iterations=1)
-    for iterations in (2, 100, 200):
-        seed = _seed(rng)
-        X, Y = _random_problem(seed, 3, 10)
-        yield _model_case("L_layer_model", X, Y, [3, 4, 2, 1], f"random X, Y of shape (3, 10) from data seed {seed}",
-                          _check_costs, learning_rate=_learning_rate(rng, 0.05, 0.3), num_iterations=iterations)
-    yield from _L_layer(rng, _check_costs)
-
-
-TESTS = {f.__name__: f for f in (two_layer_model_tests, two_layer_model_costs_tests,
-                                 L_layer_model_tests, L_layer_model_costs_tests)}
+TESTS = {"two_layer_model_tests": partial(_model_cases, TWO_LAYER, check=_check_parameters),
+         "two_layer_model_costs_tests": partial(_costs_cases, TWO_LAYER),
+         "L_layer_model_tests": partial(_model_cases, L_LAYER, check=_check_parameters),
+         "L_layer_model_costs_tests": partial(_costs_cases, L_LAYER)}
