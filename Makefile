@@ -52,10 +52,11 @@ release: $(STAMP)
 validate: $(STAMP) sandbox
 	$(RUN) -m tools.validate
 
-## Autograde real submissions in submitted/ with the robust driver: make autograde ASSIGNMENT=<id>
-## [STUDENT="id1 id2"] [UNSANDBOXED=1].
+## Autograde real submissions in submitted/: make autograde ASSIGNMENT=<id> [STUDENT="id1 id2"]
+## [JOBS=N (default: one worker per core) | SCHEDULER=tcp://host:8786 (a Dask cluster)] [UNSANDBOXED=1].
 autograde: $(STAMP) sandbox
-	$(RUN) -m grader autograde $(ASSIGNMENT) $(foreach s,$(STUDENT),--student $(s)) $(if $(UNSANDBOXED),--unsandboxed)
+	$(RUN) -m grader autograde $(ASSIGNMENT) $(foreach s,$(STUDENT),--student $(s)) \
+	  $(if $(JOBS),--jobs $(JOBS)) $(if $(SCHEDULER),--scheduler $(SCHEDULER)) $(if $(UNSANDBOXED),--unsandboxed)
 
 ## Check that the gradebook agrees with the graded notebooks and their provenance records.
 verify-grades: $(STAMP)

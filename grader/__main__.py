@@ -1,13 +1,14 @@
 """
 The grader's commands, from the course directory:
 
-    python -m grader autograde <assignment> [--student ID ...] [--unsandboxed]
+    python -m grader autograde <assignment> [--student ID ...] [--jobs N | --scheduler tcp://host:8786]
+                               [--unsandboxed]
     python -m grader verify <assignment>
 """
 import argparse
 import sys
 
-from grader import provenance, sandbox
+from grader import provenance, report, sandbox
 from grader.driver import CourseGrader, grade_table
 
 
@@ -18,6 +19,8 @@ def main(argv=None):
     autograde.add_argument("assignment")
     autograde.add_argument("--course", default=".", help="the course directory (default: the current one)")
     autograde.add_argument("--student", action="append", help="grade only this student (repeatable)")
+    autograde.add_argument("--jobs", type=int, help="workers on this machine (default: one per core)")
+    autograde.add_argument("--scheduler", help="grade on the Dask cluster at this address (tcp://host:8786)")
     autograde.add_argument("--unsandboxed", action="store_true",
                            help="grade without the sandbox: student code runs with your privileges")
     verify = commands.add_parser("verify", help="check the gradebook against the graded notebooks and records")
@@ -37,9 +40,13 @@ def main(argv=None):
     except sandbox.SandboxUnavailable as error:
         print(error, file=sys.stderr)
         return 2
-    results = grader.grade_all(args.student)
+    results = grader.grade_all(args.student, jobs=args.jobs, scheduler=args.scheduler)
     print()
     print(grade_table(results, grader.exercises()))
+    text, csv_path, png_path = report.summarise(grader.course_dir, args.assignment,
+                                                grader.class_results(results), grader.exercises())
+    print(f"\nThe class, per exercise ({csv_path.name}, {png_path.name}):\n")
+    print(text)
     missing = [r.student for r in results if not r.graded]
     if missing:
         print(f"\nNOT GRADED: {', '.join(missing)} (see the notes above and logs/)")

@@ -28,6 +28,9 @@ Usage, from the course directory::
 
     python -m grader autograde a1_two_layer_network [--student ID ...] [--unsandboxed]
 """
+import contextlib
+import json
+import multiprocessing
 import os
 import pathlib
 import re
@@ -40,8 +43,9 @@ import time
 from dataclasses import dataclass, field
 
 import nbformat
+from tqdm import tqdm
 
-from grader import provenance, sandbox
+from grader import parallel, provenance, sandbox
 from grader.preprocessors import KERNEL_STOPPED, cell_seconds, exercise_of, run_graded
 
 DISABLED_CELL = (
@@ -56,6 +60,54 @@ def nbgrader_env():
                 MPLBACKEND="Agg")
 
 
+# nbgrader takes seconds to import. Each nbgrader command runs in a process of its own (it changes
+# the directory and the environment, and a hung one must be killed), forked from a server process
+# that has imported it once: every student saves that start-up (tools/bench.py measures it).
+_FORKS = multiprocessing.get_context("forkserver")
+_FORKS.set_forkserver_preload(["nbgrader.apps.nbgraderapp", "nbgrader.converters.autograde"])
+
+
+def _nbgrader_child(args, cwd, env, log):
+    """The body of a forked nbgrader process: its own session (so that it can be killed with its kernel)."""
+    os.setsid()
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
+    from nbgrader.apps.nbgraderapp import NbGraderApp
+
+    sys.argv = ["nbgrader", *args]
+    NbGraderApp.launch_instance(argv=args)
+
+
+def run_nbgrader(args, cwd, timeout=None):
+    """
+    Runs `nbgrader <args>` in `cwd`; returns (exit code, or None if it ran past `timeout`
+    seconds and was killed with the kernel it started, output).
+    """
+    with tempfile.NamedTemporaryFile(prefix="nnfs-nbgrader-", suffix=".log") as log:
+        if multiprocessing.current_process().daemon:
+            # A daemonic process may not fork children of its own: start nbgrader anew.
+            process = subprocess.Popen([sys.executable, "-m", "nbgrader", *args], cwd=cwd, env=nbgrader_env(),
+                                       stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                       start_new_session=True)
+            try:
+                code = process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                code = None
+        else:
+            process = _FORKS.Process(target=_nbgrader_child, args=(args, str(cwd), nbgrader_env(), log.name))
+            process.start()
+            process.join(timeout)
+            code = process.exitcode
+        if code is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait() if isinstance(process, subprocess.Popen) else process.join()
+        return code, pathlib.Path(log.name).read_text(encoding="utf-8", errors="replace")
+
+
 @dataclass
 class StudentResult:
     """The grade of one student for one assignment, by exercise, with the grader's notes."""
@@ -64,6 +116,7 @@ class StudentResult:
     max_score: float = 0.0
     by_exercise: dict = field(default_factory=dict)  # exercise -> (score, max_score)
     failures: dict = field(default_factory=dict)  # exercise -> first line of the grader's message
+    flagged: list = field(default_factory=list)  # exercises whose cells the grader had to restore, stop or disable
     notes: list = field(default_factory=list)
     seconds: float = 0.0
     unsandboxed: bool = False
@@ -97,13 +150,16 @@ class CourseGrader:
     assignment -- the assignment id
     unsandboxed -- grade without the sandbox (every report line then says UNSANDBOXED);
                    without it, grading refuses to start where no sandbox can be had
+    db_url -- the gradebook (default: the one of the course's configuration)
     factor, cell_floor, notebook_floor -- the time limits: each at least the floor and
                    `factor` times what the solutions needed (calibrate)
     """
 
-    def __init__(self, course_dir, assignment, unsandboxed=False, factor=10, cell_floor=10, notebook_floor=120):
+    def __init__(self, course_dir, assignment, unsandboxed=False, db_url=None, factor=10, cell_floor=10,
+                 notebook_floor=120):
         self.course_dir = pathlib.Path(course_dir).resolve()
         self.assignment = assignment
+        self._db_url = db_url
         self.isolation = sandbox.isolation(unsandboxed)
         self.unsandboxed = self.isolation == "UNSANDBOXED"
         self.factor, self.cell_floor, self.notebook_floor = factor, cell_floor, notebook_floor
@@ -114,17 +170,23 @@ class CourseGrader:
 
     # -- the gradebook -----------------------------------------------------------------------
 
-    def db_url(self):
-        """The gradebook named in the course's configuration (SQLite by default)."""
+    def _config(self):
         from traitlets.config.loader import PyFileConfigLoader
 
-        config = PyFileConfigLoader("nbgrader_config.py", path=str(self.course_dir)).load_config()
-        return config.CourseDirectory.get("db_url", "sqlite:///" + str(self.course_dir / "gradebook.db"))
+        return PyFileConfigLoader("nbgrader_config.py", path=str(self.course_dir)).load_config()
+
+    def db_url(self):
+        """The gradebook: the one given, or the one of the course's configuration (SQLite by default)."""
+        return self._db_url or self._config().CourseDirectory.get(
+            "db_url", "sqlite:///" + str(self.course_dir / "gradebook.db"))
+
+    def course_id(self):
+        return self._config().CourseDirectory.get("course_id", "default_course")
 
     def _gradebook(self):
         from nbgrader.api import Gradebook
 
-        return Gradebook(self.db_url())
+        return Gradebook(self.db_url(), self.course_id())
 
     def _load_assignment(self):
         """Reads the assignment's notebooks and cells from the gradebook."""
@@ -176,20 +238,12 @@ class CourseGrader:
 
     def _nbgrader(self, *args, timeout=None, log_name=None):
         """Runs an nbgrader command in the course directory; returns (exit code or None on timeout, output)."""
-        command = [sys.executable, "-m", "nbgrader", *args]
+        args = list(args)
         if self.unsandboxed:
-            command.append("--SandboxKernelManager.enabled=False")
-        started = subprocess.Popen(command, cwd=self.course_dir, env=nbgrader_env(), stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   start_new_session=True, text=True, errors="replace")
-        try:
-            output, _ = started.communicate(timeout=timeout)
-            code = started.returncode
-        except subprocess.TimeoutExpired:
-            # Stop nbgrader and the sandboxed kernel it started (same process group).
-            os.killpg(started.pid, signal.SIGKILL)
-            output, _ = started.communicate()
-            code = None
+            args.append("--SandboxKernelManager.enabled=False")
+        if self._db_url:
+            args.append(f"--CourseDirectory.db_url={self._db_url}")
+        code, output = run_nbgrader(args, self.course_dir, timeout)
         if log_name:
             (self.log_dir / log_name).write_text(output, encoding="utf-8")
         return code, output
@@ -224,11 +278,10 @@ class CourseGrader:
                 nbformat.validate(nb)
             except Exception as error:  # any reason the file cannot be graded as a notebook
                 reason = str(error).splitlines()[0][:120]
-                kept = path.with_name(path.name + ".unreadable")
-                shutil.move(path, kept)
+                shutil.move(path, path.with_name(path.name + ".unreadable"))
                 shutil.copy2(self._release_notebook(name), path)
                 notes.append(f"{name}.ipynb is not a readable notebook ({reason}); graded as the blank "
-                             f"release (0 points); the file is kept as {kept.name}")
+                             f"release (0 points)")
                 continue
             known = set(info["source_cells"])
             renamed = []
@@ -326,6 +379,11 @@ class CourseGrader:
 
     def _collect(self, result):
         """Reads the student's grades from the gradebook and the notes from the graded notebooks."""
+        self._collect_grades(result)
+        for name, info in self.notebooks.items():
+            self._read_graded_notebook(result, name, info)
+
+    def _collect_grades(self, result):
         from nbgrader.api import MissingEntry
 
         with self._gradebook() as gb:
@@ -336,13 +394,13 @@ class CourseGrader:
                     continue
                 for grade in submitted.grades:
                     exercise = exercise_of(grade.name)
+                    if grade.needs_manual_grade and exercise not in result.flagged:
+                        result.flagged.append(exercise)
                     score = grade.score if grade.score is not None else 0.0
                     old = result.by_exercise.get(exercise, (0.0, 0.0))
                     result.by_exercise[exercise] = (old[0] + score, old[1] + grade.max_score)
                 result.score = (result.score or 0.0) + submitted.score
                 result.max_score += submitted.max_score
-        for name, info in self.notebooks.items():
-            self._read_graded_notebook(result, name, info)
 
     def _read_graded_notebook(self, result, name, info):
         path = self._autograded_notebook(result.student, name)
@@ -368,6 +426,11 @@ class CourseGrader:
         if blocked and not self.unsandboxed:
             result.notes.append("blocked by the sandbox: " + "; ".join(blocked[:5]))
         edited = self._edited_test_cells(result.student, name, info)
+        disabled = [grade_id for cell in nb.cells for grade_id in [cell.metadata.get("nbgrader", {}).get("grade_id")]
+                    if grade_id and cell.source.startswith(DISABLED_CELL)]
+        for cell in restored + edited + disabled + [t for t in timed_out if t in info["grade_cells"]]:
+            if exercise_of(cell) not in result.flagged:
+                result.flagged.append(exercise_of(cell))
         if restored:
             result.notes.append(f"deleted test cell(s) {', '.join(restored)} were put back and run")
         if edited:
@@ -402,18 +465,86 @@ class CourseGrader:
         folder = self.course_dir / "submitted"
         return sorted(p.name for p in folder.iterdir() if (p / self.assignment).is_dir()) if folder.is_dir() else []
 
-    def grade_all(self, students=None, report=print):
-        """Autogrades every student (or the given ones); returns their results in order."""
+    def jobs(self, students):
+        """The tasks of a batch (grader.parallel.Job): each student's submission, read here."""
+        from nbgrader.api import MissingEntry
+
+        jobs = []
+        with self._gradebook() as gb:
+            for student in students:
+                folder = self._submission_dir(student)
+                files = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+                         if p.is_file()}
+                try:
+                    extension = gb.find_submission(self.assignment, student).extension
+                except MissingEntry:
+                    extension = None
+                jobs.append(parallel.Job(str(self.course_dir), self.assignment, student, files, self.limits,
+                                         self.unsandboxed, self.course_id(),
+                                         extension.total_seconds() if extension else None))
+        return jobs
+
+    def merge(self, graded):
+        """Puts what a task sent back into the course: the gradebook rows and the files, replacing older ones."""
+        student = graded.result.student
+        if graded.rows is None:
+            return
+        with self._gradebook() as gb:
+            parallel.merge_into(gb, self.assignment, student, graded.rows)
+        shutil.rmtree(self.course_dir / "autograded" / student / self.assignment, ignore_errors=True)
+        for relative, data in graded.files.items():
+            path = self.course_dir / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+
+    def grade_all(self, students=None, jobs=None, scheduler=None, workers=None, report=tqdm.write):
+        """
+        Autogrades every student (or the given ones) and returns their results in that order.
+
+        The students are graded on `jobs` workers of this machine (default: one per core), on
+        the Dask cluster at `scheduler`, or on `workers` (an open grader.parallel.Workers, to
+        share one cluster between batches). Their grades reach the gradebook here, one by one.
+        """
+        students = self.students() if students is None else list(students)
         if self.limits is None:
             self.calibrate()
-        if report:
-            report(f"Isolation: {self.isolation}; {self.limits.describe()}")
-        results = []
-        for student in self.students() if students is None else students:
-            result = self.autograde_student(student)
-            results.append(result)
+        with tempfile.TemporaryDirectory(prefix="nnfs-template-") as folder:
+            template = parallel.template_gradebook(self.db_url(), self.assignment, self.course_id(),
+                                                   pathlib.Path(folder) / "gradebook.db")
+        with contextlib.ExitStack() as stack:
+            if workers is None:
+                workers = stack.enter_context(parallel.Workers(jobs, scheduler))
             if report:
-                report(summary_line(result))
+                report(f"Isolation: {self.isolation}; {self.limits.describe()}")
+                report(f"Grading {len(students)} submission(s) of {self.assignment} on {workers.describe()}")
+            results, started = {}, time.monotonic()
+            # The bar shows on a terminal; the report lines carry the same count and time left everywhere.
+            bar = stack.enter_context(tqdm(total=len(students), unit="student", desc=self.assignment,
+                                           disable=None, leave=False))
+            for graded in workers.grade(self.jobs(students), template):
+                self.merge(graded)
+                results[graded.result.student] = graded.result
+                bar.update()
+                if report:
+                    left = _time_left(len(results), len(students), time.monotonic() - started)
+                    report(f"[{len(results)}/{len(students)}{left}] {summary_line(graded.result)}")
+        return [results[s] for s in students]
+
+    def class_results(self, fresh):
+        """
+        The results of every student with a submission: those just graded (`fresh`), and the
+        others as the gradebook and their provenance records have them.
+        """
+        known = {r.student: r for r in fresh}
+        results = []
+        for student in self.students():
+            if student not in known:
+                known[student] = StudentResult(student, unsandboxed=self.unsandboxed)
+                record = provenance.record_path(self.course_dir, self.assignment, student)
+                if record.exists():
+                    known[student].flagged = json.loads(record.read_text(encoding="utf-8")).get("flagged", [])
+                    self._collect_grades(known[student])
+            results.append(known[student])
         return results
 
     def generate_feedback(self):
@@ -453,6 +584,14 @@ def blocked_by_sandbox(output):
             or (path and (path.group(1).startswith("..") or not path.group(1).startswith("/home/student")))):
         return f"tried to reach{where}: not in the sandbox"
     return None
+
+
+def _time_left(done, total, elapsed):
+    """', about 3 min left' at the rate so far ('' at the end)."""
+    if done >= total:
+        return ""
+    left = elapsed / done * (total - done)
+    return f", about {left / 60:.0f} min left" if left >= 90 else f", about {left:.0f} s left"
 
 
 def _error_line(output):

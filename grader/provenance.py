@@ -11,12 +11,11 @@ ended.
 """
 import datetime
 import hashlib
+import importlib.metadata
 import json
 import pathlib
 
 import nbformat
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def sha256_file(path):
@@ -33,6 +32,11 @@ def sha256_tree(folder, pattern="*.py"):
     for path in sorted(pathlib.Path(folder).rglob(pattern)):
         digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def environment():
+    """The Python packages grading ran with, one 'name==version' a line."""
+    return "\n".join(sorted({f"{d.metadata['Name'].lower()}=={d.version}" for d in importlib.metadata.distributions()}))
 
 
 def record_path(course_dir, assignment, student):
@@ -79,10 +83,9 @@ def record(grader, result):
                               for name, info in grader.notebooks.items()
                               for cell, source in info["source_cells"].items() if cell in info["grade_cells"]},
         "helpers_sha256": sha256_tree(pathlib.Path(helpers.__file__).parent),
-        "grader_sha256": sha256_tree(ROOT / "grader"),
-        "environment_sha256": {name: sha256_file(ROOT / name) for name in ("requirements.txt",)
-                               if (ROOT / name).exists()},
-        "scores": scores, "notes": result.notes,
+        "grader_sha256": sha256_tree(pathlib.Path(__file__).parent),
+        "environment_sha256": sha256_text(environment()),
+        "scores": scores, "notes": result.notes, "flagged": result.flagged,
     }
     path = record_path(course, assignment, student)
     path.parent.mkdir(parents=True, exist_ok=True)

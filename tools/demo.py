@@ -7,10 +7,13 @@ own gradebook is never touched) it, for each assignment,
 1. generates the student release with ``nbgrader generate_assignment`` and
    checks it against the committed release/;
 2. writes the sample submissions of tools/samples.py into submitted/;
-3. autogrades them one by one with ``nbgrader autograde`` (grader.driver): student
-   code in the sandboxed kernel, the cases judged in the grader; one line each;
-4. generates the feedback HTML and exports the grades to CSV;
-5. prints the grade table and checks every grade against the expected one.
+3. autogrades them with ``nbgrader autograde`` on two workers (grader.driver,
+   grader.parallel): student code in the sandboxed kernel, the cases judged in the
+   grader; a line each, with the progress and the time left;
+4. writes the summary per exercise (CSV and PNG), generates the feedback HTML and
+   exports the grades to CSV;
+5. prints the grade table and the summary, and checks every grade against the
+   expected one.
 
 Run it with ``make demo`` (or ``python -m tools.demo [--course DIR]``).
 """
@@ -23,7 +26,11 @@ import sys
 import time
 from dataclasses import dataclass
 
+from tqdm import tqdm
+
 from grader.driver import CourseGrader, grade_table, nbgrader_env
+from grader.parallel import Workers
+from grader.report import summarise
 from tools.samples import ASSIGNMENTS, build_samples, expected_points
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -36,6 +43,7 @@ class DemoRun:
     release_in_sync: dict
     results: dict
     exercises: dict
+    summaries: dict  # (text table, CSV path, PNG path) of grader.report.summarise
     feedback_dir: pathlib.Path
     grades_csv: pathlib.Path
     seconds: float
@@ -76,26 +84,29 @@ def release_matches(generated_dir, committed_dir):
                for d in comparison.common_dirs)
 
 
-def run(course_dir, report=print, unsandboxed=False):
+def run(course_dir, report=tqdm.write, unsandboxed=False, jobs=2):
     """Runs the whole grading loop of every assignment in course_dir and returns what it produced."""
     started = time.monotonic()
     course_dir = prepare_course(course_dir)
     report(f"Course directory: {course_dir}")
-    in_sync, results, exercises = {}, {}, {}
-    for assignment in ASSIGNMENTS:
-        release_dir = generate_release(course_dir, assignment)
-        in_sync[assignment] = release_matches(release_dir, ROOT / "release" / assignment)
-        report(f"Generated the release of {assignment}: "
-               + ("identical to the committed release/." if in_sync[assignment]
-                  else "DIFFERENT from the committed release/: run `make release` and commit it."))
-        students = build_samples(course_dir, assignment)
-        report(f"Wrote {len(students)} sample submissions of {assignment}; autograding them:")
-        grader = CourseGrader(course_dir, assignment, unsandboxed=unsandboxed)
-        results[assignment] = grader.grade_all(students, report=lambda line: report("  " + line))
-        exercises[assignment] = grader.exercises()
-        feedback_dir = grader.generate_feedback()
+    in_sync, results, exercises, summaries = {}, {}, {}, {}
+    with Workers(jobs) as workers:
+        for assignment in ASSIGNMENTS:
+            release_dir = generate_release(course_dir, assignment)
+            in_sync[assignment] = release_matches(release_dir, ROOT / "release" / assignment)
+            report(f"Generated the release of {assignment}: "
+                   + ("identical to the committed release/." if in_sync[assignment]
+                      else "DIFFERENT from the committed release/: run `make release` and commit it."))
+            students = build_samples(course_dir, assignment)
+            report(f"Wrote {len(students)} sample submissions of {assignment}; autograding them:")
+            grader = CourseGrader(course_dir, assignment, unsandboxed=unsandboxed)
+            results[assignment] = grader.grade_all(students, workers=workers,
+                                                   report=lambda line: report("  " + line))
+            exercises[assignment] = grader.exercises()
+            summaries[assignment] = summarise(course_dir, assignment, results[assignment], exercises[assignment])
+            feedback_dir = grader.generate_feedback()
     grades_csv = grader.export_grades()
-    return DemoRun(course_dir, in_sync, results, exercises, feedback_dir, grades_csv,
+    return DemoRun(course_dir, in_sync, results, exercises, summaries, feedback_dir, grades_csv,
                    time.monotonic() - started)
 
 
@@ -113,14 +124,19 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--course", default=str(ROOT / "build" / "demo"),
                         help="scratch course directory (deleted and re-created)")
+    parser.add_argument("--jobs", type=int, default=2, help="workers grading at once (default: 2)")
     parser.add_argument("--unsandboxed", action="store_true",
                         help="grade without the sandbox (where none can be had; every line says so)")
     args = parser.parse_args(argv)
-    demo = run(args.course, unsandboxed=args.unsandboxed)
+    demo = run(args.course, unsandboxed=args.unsandboxed, jobs=args.jobs)
     wrong = []
     for assignment, results in demo.results.items():
         print(f"\n{assignment}\n")
         print(grade_table(results, demo.exercises[assignment]))
+        print()
+        text, csv_path, png_path = demo.summaries[assignment]
+        print(text)
+        print(f"  ({csv_path.name}, {png_path.name})")
         print()
         for result in results:
             print(f"  {result.student:17} {ASSIGNMENTS[assignment]['samples'][result.student].description}")

@@ -1,0 +1,182 @@
+"""
+Grading a class on many workers, for real: the same mixed batch of assignment 1
+graded one student after another in the grader's process, on a Dask cluster of
+separate processes on loopback (a scheduler and two workers, one of them killed
+mid-batch), and into a PostgreSQL gradebook served by a PostgreSQL server that
+the test starts itself. Every path must give exactly the same gradebook.
+"""
+import os
+import pathlib
+import shutil
+import signal
+import subprocess
+import tempfile
+
+import pytest
+
+from grader.driver import CourseGrader
+from grader.parallel import Workers
+from tools.cluster import LoopbackCluster
+from tools.demo import generate_release, prepare_course
+from tools.samples import build_samples, expected_points
+
+pytestmark = pytest.mark.slow
+
+A1 = "a1_two_layer_network"
+BATCH = ["perfect", "typical_mistake", "unreadable", "kills_kernel"]
+
+
+def course_with_batch(folder):
+    course = prepare_course(folder)
+    generate_release(course, A1)
+    build_samples(course, A1, BATCH)
+    return course
+
+
+def gradebook_snapshot(grader):
+    """Every automatic grade and comment of the assignment, by student and cell, and the submissions' count."""
+    with grader._gradebook() as gb:
+        submissions = gb.find_assignment(A1).submissions
+        grades = {(s.student.id, nb.name, g.name): (g.auto_score, g.needs_manual_grade)
+                  for s in submissions for nb in s.notebooks for g in nb.grades}
+        comments = {(s.student.id, nb.name, c.name): c.auto_comment
+                    for s in submissions for nb in s.notebooks for c in nb.comments}
+        return {"submissions": sorted(s.student.id for s in submissions), "grades": grades, "comments": comments}
+
+
+@pytest.fixture(scope="module")
+def sequential(tmp_path_factory):
+    """The batch graded one student after another, in the grader's own process (no cluster)."""
+    course = course_with_batch(tmp_path_factory.mktemp("sequential") / "course")
+    grader = CourseGrader(course, A1)
+    results = grader.grade_all(BATCH, jobs=1, report=None)
+    return grader, results, gradebook_snapshot(grader)
+
+
+def test_the_sequential_path_gives_the_expected_grades(sequential):
+    _, results, snapshot = sequential
+    for result in results:
+        assert {e: s for e, (s, _) in result.by_exercise.items()} == expected_points(A1, result.student)
+    assert snapshot["submissions"] == sorted(BATCH)
+
+
+@pytest.fixture(scope="module")
+def on_dask(tmp_path_factory):
+    """The batch graded on a scheduler and two worker processes, one worker killed with SIGKILL mid-batch."""
+    course = course_with_batch(tmp_path_factory.mktemp("dask") / "course")
+    cluster = LoopbackCluster(course)
+    killed = []
+    try:
+        grader = CourseGrader(course, A1)
+        with Workers(scheduler=cluster.address) as workers:
+            description = workers.describe()
+
+            def kill_a_busy_worker(line):
+                # After the first student is in, kill a worker that is grading another one.
+                busy = {w: keys for w, keys in workers.client.processing().items() if keys}
+                if line.startswith("[") and busy and not killed:
+                    address = next(iter(busy))
+                    os.kill(workers.client.scheduler_info(n_workers=-1)["workers"][address]["pid"], signal.SIGKILL)
+                    killed.append(busy[address][0])
+
+            results = grader.grade_all(BATCH, workers=workers, report=kill_a_busy_worker)
+        yield grader, results, gradebook_snapshot(grader), description, killed
+    finally:
+        cluster.close()
+
+
+def test_a_dask_cluster_of_separate_processes_grades_exactly_as_the_sequential_path(sequential, on_dask):
+    grader, results, snapshot, description, _ = on_dask
+    assert description.startswith("2 Dask worker(s) on the Dask cluster at tcp://127.0.0.1:")
+    assert snapshot == sequential[2]
+    assert [(r.student, r.score, r.by_exercise) for r in results] == \
+        [(r.student, r.score, r.by_exercise) for r in sequential[1]]
+
+
+def test_a_worker_killed_mid_batch_loses_nothing_and_grades_nobody_twice(on_dask):
+    grader, results, snapshot, _, killed = on_dask
+    assert len(killed) == 1
+    student = next(s for s in BATCH if f"-{s}-" in killed[0])
+    regraded = next(r for r in results if r.student == student)
+    assert "graded again on another worker" in " ".join(regraded.notes), regraded.notes
+    assert all(r.graded for r in results)
+    # One submission, one provenance record and one graded notebook per student.
+    assert snapshot["submissions"] == sorted(BATCH)
+    assert sorted(p.stem for p in (grader.course_dir / "provenance" / A1).glob("*.json")) == sorted(BATCH)
+    from grader.provenance import verify
+
+    assert verify(grader.course_dir, A1) == []
+
+
+def test_the_course_directory_is_written_by_the_grader_alone(on_dask):
+    """Workers grade in scratch courses: the submissions stay exactly as the students sent them."""
+    grader = on_dask[0]
+    fresh = course_with_batch(grader.course_dir.parent.parent / "pristine" / "course")
+    for student in BATCH:
+        sent = fresh / "submitted" / student / A1
+        kept = grader.course_dir / "submitted" / student / A1
+        assert sorted(p.name for p in kept.iterdir()) == sorted(p.name for p in sent.iterdir())
+        for path in sent.iterdir():
+            assert (kept / path.name).read_bytes() == path.read_bytes()
+
+
+# -- PostgreSQL ----------------------------------------------------------------------------------
+
+
+def postgres_binaries():
+    """The folder of Debian's PostgreSQL server programs (make test installs the package)."""
+    found = sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    assert found or shutil.which("pg_ctl"), "PostgreSQL is not installed: apt-get install postgresql"
+    return found[-1].parent if found else pathlib.Path(shutil.which("pg_ctl")).parent
+
+
+class PostgresServer:
+    """A PostgreSQL server of the test's own, on a Unix socket in a temporary folder."""
+
+    def __init__(self):
+        self.bin = postgres_binaries()
+        self.folder = pathlib.Path(tempfile.mkdtemp(prefix="nnfs-pg-"))
+        self.data = self.folder / "data"
+        # The server refuses to run as root: run it as Debian's postgres user then.
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_user:
+            shutil.chown(self.folder, "postgres")
+        self._run("initdb", "-D", str(self.data), "-U", "nbgrader", "--auth=trust")
+        self._run("pg_ctl", "-D", str(self.data), "-w", "-l", str(self.folder / "server.log"), "-o",
+                  f"-k {self.folder} -c listen_addresses='' -p 5439", "start")
+        self._run("createdb", "-h", str(self.folder), "-p", "5439", "-U", "nbgrader", "nn_from_scratch")
+        self.url = f"postgresql://nbgrader@/nn_from_scratch?host={self.folder}&port=5439"
+
+    def _run(self, program, *args):
+        subprocess.run(self.as_user + [str(self.bin / program), *args], check=True, capture_output=True,
+                       stdin=subprocess.DEVNULL)
+
+    def close(self):
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    server = PostgresServer()
+    yield server
+    server.close()
+
+
+def test_a_postgresql_gradebook_by_one_line_grades_exactly_as_sqlite(tmp_path, postgres, sequential):
+    course = prepare_course(tmp_path / "course")
+    config = course / "nbgrader_config.py"
+    line = next(l for l in config.read_text().splitlines() if l.startswith("c.CourseDirectory.db_url"))
+    config.write_text(config.read_text().replace(line, f"c.CourseDirectory.db_url = {postgres.url!r}"))
+    generate_release(course, A1)
+    build_samples(course, A1, BATCH)
+    assert not (course / "gradebook.db").exists()
+
+    grader = CourseGrader(course, A1)
+    assert grader.db_url().startswith("postgresql://")
+    results = grader.grade_all(BATCH, jobs=2, report=None)
+    assert all(r.graded for r in results)
+    assert gradebook_snapshot(grader) == sequential[2]
+    assert not (course / "gradebook.db").exists()
+    exported = grader.export_grades()
+    assert sorted(line.split(",")[3] for line in exported.read_text().splitlines()[1:]) == sorted(BATCH)
