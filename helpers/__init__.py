@@ -5,6 +5,7 @@ Modules
 checks        student-facing checking functions used by the test cells
 dnn_utils     the activation functions (and their backward versions) handed to students
 datasets      the datasets of the assignments, generated deterministically
+planar_utils  the planar datasets of assignment 2
 plotting      the figures of the assignments
 testCases     test-case inputs and the reference outputs the documents print
 public_tests  the visible test of each graded function

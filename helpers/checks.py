@@ -76,6 +76,15 @@ def check_keys(mapping, expected_keys, name):
             f"and should have {list(expected_keys)}.")
 
 
+def check_returns(result, names, call):
+    """Asserts that ``result``, what ``call`` returned, is a tuple (or list) of as many values as ``names`` has."""
+    __tracebackhide__ = True
+    what = ", ".join(names)
+    check_type(result, (tuple, list), f"the result of {call}", f"Return {'the pair ' if len(names) == 2 else ''}{what}.")
+    if len(result) != len(names):
+        fail(f"{call} should return {len(names)} values ({what}) but returned {len(result)}.")
+
+
 def check_scalar(value, name, hint=""):
     """Asserts that ``value`` is one real number (a float, np.float64 or 0-d array), not an array of them."""
     __tracebackhide__ = True
@@ -94,6 +103,8 @@ def check_close(got, expected, name, rtol=1e-7, atol=1e-12, hint=""):
     The message gives both values (abridged) and the largest absolute difference.
     """
     __tracebackhide__ = True
+    if got is None:
+        fail(f"{name} is None: the function returned None instead of numbers. Is its `return` statement missing?")
     got_a = np.asarray(got, dtype=float) if not isinstance(got, np.ndarray) else got
     exp_a = np.asarray(expected, dtype=float)
     if np.shape(got_a) != exp_a.shape:

@@ -1,10 +1,9 @@
 """
-Planar datasets and plots of assignment 2 (planar data classification with one hidden layer).
+Planar datasets of assignment 2 (planar data classification with one hidden layer).
 
 Every dataset is generated from its own seeded random generator, so loading one
 never touches NumPy's global random state and always gives the same data.
 """
-import matplotlib.pyplot as plt
 import numpy as np
 import sklearn.datasets
 
@@ -19,8 +18,8 @@ def load_planar_dataset(m=400, seed=2030):
 
     Returns:
     X -- float array of shape (2, m), one example per column
-    Y -- labels of shape (1, m): 0 (red) or 1 (blue), as int64. (The original
-         notes stored them as uint8, where -Y wraps around to 255 and np.dot
+    Y -- labels of shape (1, m): 0 (blue) or 1 (red), as int64. (The documents
+         stored them as uint8, where -Y wraps around to 255 and np.dot
          of two uint8 arrays adds up in uint8 and overflows.)
     """
     rng = np.random.RandomState(seed)
@@ -57,28 +56,3 @@ def load_extra_datasets(N=200):
         labels = labels % 2 if name == "blobs" else labels
         datasets[name] = (samples.T, labels.reshape(1, -1).astype(np.int64))
     return datasets
-
-
-def plot_decision_boundary(model, X, y, ax=None):
-    """
-    Colours the plane by the class ``model`` predicts and draws the data on top.
-
-    Arguments:
-    model -- function taking an array of shape (k, 2), one point per row, and returning k labels
-    X -- data of shape (2, m)
-    y -- labels of shape (1, m)
-
-    Returns:
-    ax -- the matplotlib Axes of the figure
-    """
-    ax = ax or plt.gca()
-    x_min, x_max = X[0, :].min() - 1, X[0, :].max() + 1
-    y_min, y_max = X[1, :].min() - 1, X[1, :].max() + 1
-    h = 0.02
-    xx, yy = np.meshgrid(np.arange(x_min, x_max, h), np.arange(y_min, y_max, h))
-    Z = np.asarray(model(np.c_[xx.ravel(), yy.ravel()]), dtype=float).reshape(xx.shape)
-    ax.contourf(xx, yy, Z, cmap=plt.cm.Spectral)
-    ax.set_ylabel("$x_2$")
-    ax.set_xlabel("$x_1$")
-    ax.scatter(X[0, :], X[1, :], c=np.ravel(y), cmap=plt.cm.Spectral, s=20, edgecolors="k", linewidths=0.3)
-    return ax

@@ -85,13 +85,14 @@ def plot_dataset(X, Y, ax=None):
     return ax
 
 
-def plot_decision_boundary(predict, parameters, X, Y, ax=None):
+def plot_decision_boundary(model, X, Y, ax=None):
     """
-    Colours the plane by the class the model predicts, and draws the data on top.
+    Colours the plane by the class the model predicts, and draws the data on top
+    (0: blue, 1: red, as plot_dataset does).
 
     Arguments:
-    predict -- function predict(X, parameters) returning 0/1 or boolean predictions of shape (1, m)
-    parameters -- the model's parameters, passed on to predict
+    model -- function taking an array of shape (k, 2), one point per row, and returning the
+             k predicted labels (0/1 or boolean, of any shape): e.g. lambda x: predict(x.T, parameters)
     X -- data of shape (2, m)
     Y -- labels of shape (1, m)
 
@@ -99,11 +100,9 @@ def plot_decision_boundary(predict, parameters, X, Y, ax=None):
     ax -- the matplotlib Axes of the figure
     """
     ax = ax or plt.gca()
-    min1, max1 = X[0, :].min() - 1, X[0, :].max() + 1
-    min2, max2 = X[1, :].min() - 1, X[1, :].max() + 1
-    xx, yy = np.meshgrid(np.arange(min1, max1, 0.1), np.arange(min2, max2, 0.1))
-    grid = np.vstack((xx.reshape(1, -1), yy.reshape(1, -1)))
-    zz = np.asarray(predict(grid, parameters), dtype=float).reshape(xx.shape)
+    xx, yy = np.meshgrid(np.linspace(X[0, :].min() - 1, X[0, :].max() + 1, 400),
+                         np.linspace(X[1, :].min() - 1, X[1, :].max() + 1, 400))
+    zz = np.asarray(model(np.c_[xx.ravel(), yy.ravel()]), dtype=float).reshape(xx.shape)
     ax.contourf(xx, yy, zz, cmap=plt.cm.Spectral.reversed())
     plot_dataset(X, Y, ax=ax)
     return ax

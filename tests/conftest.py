@@ -1,10 +1,18 @@
 """Shared fixtures: each notebook is executed once, and the grading loop runs once, per test session."""
+import contextlib
+import copy
+import functools
+import io
+import json
+import numbers
 import os
-import pathlib
-import re
+import types
 
 import nbformat
+import numpy as np
 import pytest
+
+from tools import ROOT, code, execute, run_solutions
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
@@ -17,13 +25,11 @@ def pytest_collection_modifyitems(items):
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+
 ASSIGNMENT = "a1_two_layer_network"
-SOURCE = ROOT / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-RELEASE = ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-
-
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
+# A case of the instructor's solutions runs in under a second; a loop that never ends is stopped after this.
+CASE_SECONDS = 4
 
 
 def source_path(assignment):
@@ -35,27 +41,17 @@ def release_path(assignment):
 
 
 @pytest.fixture(scope="session")
-def source_nb():
-    return nbformat.read(SOURCE, as_version=4)
-
-
-@pytest.fixture(scope="session")
 def executed():
     """execute(assignment): its source notebook, run once per session in a fresh kernel."""
-    from nbclient import NotebookClient
-
     done = {}
 
-    def execute(assignment):
+    def execute_once(assignment):
         if assignment not in done:
             path = source_path(assignment)
-            nb = nbformat.read(path, as_version=4)
-            NotebookClient(nb, timeout=120, kernel_name="python3",
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
-            done[assignment] = nb
+            done[assignment] = execute(nbformat.read(path, as_version=4), path.parent)
         return done[assignment]
 
-    return execute
+    return execute_once
 
 
 @pytest.fixture(scope="session")
@@ -79,56 +75,58 @@ def grade_id(cell):
     return cell.metadata.get("nbgrader", {}).get("grade_id")
 
 
-def cell_by_id(nb, wanted):
-    return next(c for c in nb.cells if grade_id(c) == wanted)
+def in_folder(assignment):
+    """The assignment's source folder as working directory and on sys.path, as for its notebook."""
+    from grader import cases
+
+    return cases.Reference.of(ROOT, assignment).inside()
 
 
-# Globals that earlier cells of each notebook define, which a careless function might read.
-NOTEBOOK_GLOBALS = {
-    "a1_two_layer_network": "X, Y = load_blobs(2000)\n(n_x, n_h, n_y) = layer_sizes(X, Y)\n"
-                            "parameters = initialize_parameters(n_x, n_h, n_y)",
-    "a2_planar_data_classification": "X, Y = load_planar_dataset()\n(n_x, n_h, n_y) = layer_sizes(X, Y)\n"
-                                     "parameters = initialize_parameters(n_x, n_h, n_y)",
-    "a3_deep_neural_network": "X, parameters = test_cases.L_model_forward_test_case()\n"
-                              "AL, caches = L_model_forward(X, parameters)",
-    "a4_deep_neural_network_application":
-        "train_x_orig, train_y, test_x_orig, test_y, classes = load_data('datasets')\n"
-        "train_x = train_x_orig.reshape(train_x_orig.shape[0], -1).T / 16",
-}
+def _is_data(value):
+    return isinstance(value, (np.ndarray, numbers.Number, str, tuple, list, dict))
+
+
+@functools.lru_cache(maxsize=None)
+def notebook_globals(assignment):
+    """
+    The data that the notebook's own cells leave in its namespace, which a careless function
+    might read instead of its arguments: what the cells before the first exercise (set-up and
+    data) and the worked example after each graded function define, run once with the
+    instructor's solutions.
+    """
+    import matplotlib.pyplot as plt
+
+    nb = nbformat.read(source_path(assignment), as_version=4)
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    solution = [bool(c.metadata.get("nbgrader", {}).get("solution")) for c in cells]
+    examples = [c for i, c in enumerate(cells) if not solution[i] and not c.metadata.get("nbgrader", {}).get("grade")
+                and grade_id(c) != "imports" and (i < solution.index(True) or solution[i - 1])]
+    with in_folder(assignment), contextlib.redirect_stdout(io.StringIO()):
+        namespace = run_solutions(nb)
+        defined = dict(namespace)
+        for cell in examples:
+            exec(compile(code(cell), f"<{cell.id}>", "exec"), namespace)
+    plt.close("all")
+    return {name: value for name, value in namespace.items()
+            if _is_data(value) and (name not in defined or defined[name] is not value)}
 
 
 def notebook_namespace(nb, assignment=ASSIGNMENT):
     """
-    A namespace like the notebook's after its set-up cell and every solution cell have run:
-    the context in which a test cell runs.
+    A namespace like the notebook's after its set-up cell, every solution cell and its worked
+    examples have run: the context in which a test cell runs.
     """
-    namespace = {}
-    imports = cell_by_id(nb, "imports").source
-    exec("\n".join(line for line in imports.splitlines() if not line.startswith("%")), namespace)
-    for cell in nb.cells:
-        if cell.metadata.get("nbgrader", {}).get("solution"):
-            exec(cell.source, namespace)
-    exec(NOTEBOOK_GLOBALS[assignment], namespace)
+    with in_folder(assignment):
+        namespace = run_solutions(nb)
+    namespace.update(copy.deepcopy(notebook_globals(assignment)))
     return namespace
 
 
-def run_test_cell(nb, test_id, replacement=None, assignment=ASSIGNMENT):
-    """
-    Runs the test cell `test_id` (visible and hidden parts) in a fresh notebook namespace,
-    after defining `replacement` (source code of another version of the function), and
-    returns what it printed; raises what the cell raises.
-    """
-    import contextlib
-    import io
+@functools.lru_cache(maxsize=None)
+def _reference_record(assignment, wired_case):
+    from grader import cases
 
-    namespace = notebook_namespace(nb, assignment)
-    if replacement is not None:
-        exec(replacement, namespace)
-    source = re.sub(r"^\s*### (BEGIN|END) HIDDEN TESTS\n", "", cell_by_id(nb, test_id).source, flags=re.M)
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        exec(source, namespace)
-    return printed.getvalue()
+    return cases.Reference.of(ROOT, assignment).record(json.loads(wired_case))
 
 
 def graded_verdict(assignment, test_id, replacement=None, student="student"):
@@ -136,15 +134,16 @@ def graded_verdict(assignment, test_id, replacement=None, student="student"):
     The grader's verdict on one test cell for the instructor's solutions, with the source
     code `replacement` (another version of a function) defined after them: the cases are
     run in-process by the code that runs in the student's kernel, and judged as in autograding.
+    The reference runs each case once per session: its record of a case is always the same.
     """
     from grader import cases, kernel_side
 
-    reference = cases.Reference.of(ROOT, assignment)
+    reference = types.SimpleNamespace(record=lambda wired: _reference_record(assignment, json.dumps(wired)))
     drawn = cases.draw(assignment, test_id, student)
-    with reference.inside():
+    with in_folder(assignment):
         namespace = notebook_namespace(nbformat.read(source_path(assignment), as_version=4), assignment)
         if replacement is not None:
             exec(replacement, namespace)
         payload = kernel_side.hand_in(namespace, cases.spec(test_id, drawn, "token"), publish=lambda p: None,
-                                      case_seconds=20)
+                                      case_seconds=CASE_SECONDS)
     return cases.judge(reference, drawn, payload)

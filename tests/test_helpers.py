@@ -9,12 +9,14 @@ import pytest
 from nbformat.v4 import new_code_cell, new_output
 
 from helpers import dnn_utils
-from helpers.checks import (check_close, check_gradients, check_keys, check_predictions, check_scalar,
-                            check_shape, check_type, check_unchanged, numerical_gradient,
+from helpers.checks import (check_close, check_gradients, check_keys, check_predictions, check_returns,
+                            check_scalar, check_shape, check_type, check_unchanged, numerical_gradient,
                             preserved_random_state, quiet, snapshot, substituted)
 from helpers.datasets import load_blobs, load_other_blobs
 from grader.preprocessors import LimitOutputBytes
 from helpers.testCases import a1_two_layer_network as cases
+from helpers.testCases import stored
+from tools.make_reference_data import REFERENCE
 
 
 # -- dnn_utils --------------------------------------------------------------------------------
@@ -29,21 +31,41 @@ def test_activations_return_their_cache():
     assert cache is Z
 
 
-@pytest.mark.parametrize("forward,backward,from_output", [
-    (lambda Z: dnn_utils.sigmoid(Z)[0], dnn_utils.sigmoid_backward, False),
-    (lambda Z: dnn_utils.relu(Z)[0], dnn_utils.relu_backward, False),
-    (np.tanh, dnn_utils.tanh_backward, True),
-])
-def test_backward_activations_agree_with_finite_differences(forward, backward, from_output):
+@pytest.mark.parametrize("forward,backward", [(dnn_utils.sigmoid, dnn_utils.sigmoid_backward),
+                                              (dnn_utils.relu, dnn_utils.relu_backward)])
+def test_backward_activations_agree_with_finite_differences(forward, backward):
     rng = np.random.default_rng(0)
     Z = rng.normal(size=(3, 4))
     Z[np.abs(Z) < 1e-3] = 0.5  # keep away from relu's kink
     dA = rng.normal(size=Z.shape)
     dA_before = dA.copy()
-    dZ = backward(dA, forward(Z) if from_output else Z)
-    numerical = numerical_gradient(lambda: float(np.sum(dA * forward(Z))), Z)
+    dZ = backward(dA, forward(Z)[1])
+    numerical = numerical_gradient(lambda: float(np.sum(dA * forward(Z)[0])), Z)
     np.testing.assert_allclose(dZ, numerical, rtol=1e-6, atol=1e-9)
     np.testing.assert_array_equal(dA, dA_before)
+
+
+def _app_utils():
+    """Assignment 4's dnn_app_utils.py, which ships next to its notebook."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    path = ROOT / "source" / "a4_deep_neural_network_application" / "dnn_app_utils.py"
+    spec = importlib.util.spec_from_file_location("dnn_app_utils", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_unknown_activation_is_named_in_the_error():
+    app = _app_utils()
+    A_prev, W, b = np.ones((3, 2)), np.ones((1, 3)), np.zeros((1, 1))
+    with pytest.raises(ValueError, match='activation should be "sigmoid" or "relu", not \'tanh\''):
+        app.linear_activation_forward(A_prev, W, b, "tanh")
+    _, cache = app.linear_activation_forward(A_prev, W, b, "relu")
+    with pytest.raises(ValueError, match='activation should be "relu" or "sigmoid", not \'Relu\''):
+        app.linear_activation_backward(np.ones((1, 2)), cache, "Relu")
 
 
 # -- datasets ---------------------------------------------------------------------------------
@@ -84,40 +106,66 @@ def test_planar_datasets_are_deterministic_and_leave_the_global_seed_alone():
     assert (-Y).min() == -1, "labels must be signed, so that -Y and 1 - Y are what they seem"
 
 
-def test_planar_decision_boundary_passes_points_as_rows():
+# -- plotting ---------------------------------------------------------------------------------
+
+def test_figures_draw_what_the_assignments_show():
     import matplotlib.pyplot as plt
-    from helpers.planar_utils import load_planar_dataset, plot_decision_boundary
 
-    X, Y = load_planar_dataset()
-    shapes = []
+    from helpers import plotting
 
-    def model(points):
-        shapes.append(points.shape)
-        return points[:, 0] > 0
+    ax = plotting.plot_xor_motivation()
+    assert [points.get_offsets().tolist() for points in ax.collections] == [[[0, 0], [1, 1]], [[0, 1], [1, 0]]]
+    assert len(ax.lines) == 2 and (ax.get_xlabel(), ax.get_ylabel()) == ("$x_1$", "$x_2$")
 
-    assert plot_decision_boundary(model, X, Y) is not None
-    assert shapes[0][1] == 2
+    ax = plotting.draw_two_layer_network(n_x=3, n_h=4, hidden_activation="tanh")
+    assert len(ax.patches) == 3 + 4 + 1, "one circle per node"
+    assert "hidden layer\n$n_h = 4$, tanh" in [text.get_text() for text in ax.texts]
+
+    ax = plotting.draw_forward_backward(L=4)
+    assert len(ax.patches) == 2 * 4, "a forward and a backward block per layer"
+    assert "layer 4\nLINEAR\n-> SIGMOID" in [text.get_text() for text in ax.texts]
+
+    X, Y = load_blobs(200)
+    ax = plotting.plot_dataset(X, Y)
+    (points,) = ax.collections
+    np.testing.assert_array_equal(points.get_offsets(), X.T)
+    np.testing.assert_array_equal(points.get_array(), Y.ravel())
+    assert list(points.get_cmap().colors) == ["blue", "red"], "0 blue, 1 red, as the assignments say"
+
+    ax = plotting.plot_costs([0.7, 0.5, 0.3], title="learning rate 1.2")
+    np.testing.assert_array_equal(ax.lines[0].get_ydata(), [0.7, 0.5, 0.3])
+    assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == ("learning rate 1.2", "iteration", "cost")
+
+    fig = plotting.show_images(np.zeros((10, 8, 8)), [f"image {i}" for i in range(10)], columns=4)
+    assert len(fig.axes) == 12 and sum(len(ax.images) for ax in fig.axes) == 10
+    assert [ax.get_title() for ax in fig.axes[:10]] == [f"image {i}" for i in range(10)]
     plt.close("all")
 
 
-# -- plotting ---------------------------------------------------------------------------------
-
-def test_figures_draw_without_error():
+def test_decision_boundary_colours_the_plane_by_the_model():
     import matplotlib.pyplot as plt
+    from matplotlib.contour import ContourSet
+
     from helpers import plotting
 
     X, Y = load_blobs(200)
-    seen = []
+    grids = []
 
-    def predict(grid, parameters):
-        seen.append(grid.shape)
-        return grid[0:1, :] > parameters["threshold"]
+    def model(points):
+        grids.append(points)
+        return points[:, 0] > 4.0  # class 1 right of x1 = 4
 
-    for ax in (plotting.plot_xor_motivation(), plotting.draw_two_layer_network(),
-               plotting.plot_dataset(X, Y), plotting.plot_costs([0.7, 0.5, 0.3]),
-               plotting.plot_decision_boundary(predict, {"threshold": 4.0}, X, Y)):
-        assert ax is not None
-    assert seen and seen[0][0] == 2
+    fig, ax = plt.subplots()
+    assert plotting.plot_decision_boundary(model, X, Y, ax=ax) is ax
+    plane, points = ax.collections
+    (grid,) = grids
+    assert grid.shape[1] == 2, "one point per row"
+    np.testing.assert_allclose(grid.min(axis=0), X.min(axis=1) - 1)
+    np.testing.assert_allclose(grid.max(axis=0), X.max(axis=1) + 1)
+    assert isinstance(plane, ContourSet)
+    lowest, highest = plane.get_paths()[0].vertices, plane.get_paths()[-1].vertices
+    assert lowest[:, 0].max() < 4.1 and highest[:, 0].min() > 3.9, "class 0 to the left, class 1 to the right"
+    np.testing.assert_array_equal(points.get_offsets(), X.T)
     plt.close("all")
 
 
@@ -139,6 +187,11 @@ def test_check_messages_name_the_variable_and_both_values():
     text = message(check_close, np.array([1.0, 2.5]), [1.0, 2.0], "A2")
     assert "expected" in text and "got" in text and "largest absolute difference: 0.5" in text
     assert "nan or inf" in message(check_close, np.array([np.nan]), [1.0], "cost")
+    assert message(check_close, None, [1.0], "cost").startswith("cost is None: the function returned None")
+    assert message(check_returns, [1], ("A2", "cache"), "f(X)") == \
+        "f(X) should return 2 values (A2, cache) but returned 1."
+    assert message(check_returns, 1.0, ("dA_prev", "dW", "db"), "f(dZ)") == \
+        "the result of f(dZ) should be of type tuple or list but is of type float. Return dA_prev, dW, db."
     assert "1 wrong prediction(s) out of 3" in message(check_predictions, np.array([[1, 0, 0]]), [[1, 1, 0]], "p")
 
 
@@ -223,31 +276,18 @@ def test_the_warning_pattern_removes_warnings_from_stderr():
 
 # -- reference data ---------------------------------------------------------------------------
 
-def test_reference_data_is_what_the_source_solutions_compute():
-    from tools.make_reference_data import reference_arrays
-
-    stored = cases._reference()
-    fresh = reference_arrays()
-    assert set(stored) == set(fresh)
-    for key in fresh:
-        np.testing.assert_allclose(stored[key], fresh[key], rtol=1e-12, atol=1e-18, err_msg=key)
-
-
-def test_reference_data_of_a3_is_what_the_source_solutions_compute():
-    from helpers.testCases import a3_deep_neural_network as a3
-    from tools.make_reference_data import reference_arrays_a3
-
-    stored = a3._stored()
-    fresh = reference_arrays_a3()
-    assert set(stored) == set(fresh)
-    for key in fresh:
-        np.testing.assert_allclose(stored[key], fresh[key], rtol=1e-12, atol=1e-18, err_msg=key)
+@pytest.mark.parametrize("assignment", list(REFERENCE))
+def test_reference_data_is_what_the_source_solutions_compute(assignment):
+    fresh = REFERENCE[assignment]()
+    assert set(stored(assignment)) == set(fresh)
+    for key, value in fresh.items():
+        np.testing.assert_allclose(stored(assignment)[key], value, rtol=1e-12, atol=1e-18, err_msg=key)
 
 
 def test_reference_data_agrees_with_the_documented_values():
     """To the last digit the document prints: half a unit of the 8th decimal, or of the 8th digit
     of the mantissa for numbers it prints in scientific notation."""
-    ref = cases._reference()
+    ref = stored("a1_two_layer_network")
     doc = cases.DOCUMENTED
     fixed = {"W1": "W1", "W2": "W2", "dW2": "dW2", "db2": "db2", "W1_updated_default": "W1_updated",
              "W2_updated_default": "W2_updated", "b2_updated_default": "b2_updated"}

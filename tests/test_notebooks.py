@@ -1,11 +1,13 @@
 """The notebooks: their structure, nbgrader's validation, and the values they print."""
 import ast
+import contextlib
+import io
 import re
 
 import nbformat
 import pytest
 
-from conftest import ROOT, grade_id, release_path, source_path
+from conftest import ROOT, grade_id, in_folder, notebook_namespace, release_path, source_path
 from tools.samples import ASSIGNMENTS, points
 from tools.validate import graded_scores, validate
 
@@ -81,12 +83,24 @@ def test_graded_cells_follow_the_course_conventions(assignment):
 def test_points_in_the_text_match_the_cell_metadata(assignment):
     nb = nbformat.read(source_path(assignment), as_version=4)
     intro = next(c.source for c in nb.cells if c.id == "intro")
-    table = {name: int(points) for name, points in re.findall(r"^\| \d+ \| `(\w+)` \| (\d+) \|$", intro, flags=re.M)}
-    metadata = {grade_id(c)[:-len("_tests")]: c.metadata.nbgrader["points"] for c in nb.cells
-                if c.metadata.get("nbgrader", {}).get("grade")}
-    assert table == metadata == points(assignment)
+    table = [(name, int(points)) for name, points in re.findall(r"^\| \d+ \| `(\w+)` \| (\d+) \|$", intro, flags=re.M)]
+    metadata = [(grade_id(c)[:-len("_tests")], c.metadata.nbgrader["points"]) for c in nb.cells
+                if c.metadata.get("nbgrader", {}).get("grade")]
+    assert table == metadata == list(points(assignment).items()), "the intro's table, in notebook order"
     total = int(re.search(r"\*\*Total\*\* \| \*\*(\d+)\*\*", intro).group(1))
-    assert total == sum(metadata.values()) == 100
+    assert total == sum(p for _, p in metadata) == 100
+
+
+@pytest.mark.parametrize("assignment", ALL)
+def test_visible_tests_pass_on_the_instructor_solutions(assignment):
+    """Each test cell, run where the notebook runs it, passes on the solutions: what a student sees once done."""
+    nb = nbformat.read(source_path(assignment), as_version=4)
+    for test_id in graded_test_cells(assignment):
+        namespace = notebook_namespace(nb, assignment)
+        printed = io.StringIO()
+        with in_folder(assignment), contextlib.redirect_stdout(printed):
+            exec(next(c.source for c in nb.cells if grade_id(c) == test_id), namespace)
+        assert "All tests passed for" in printed.getvalue(), test_id
 
 
 @pytest.mark.parametrize("assignment", ALL)

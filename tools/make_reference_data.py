@@ -10,28 +10,24 @@ after changing those solutions:
 
     python -m tools.make_reference_data
 """
-import pathlib
 import sys
 
 import nbformat
 import numpy as np
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from tools import ROOT, run_solutions
+
 NOTEBOOK = ROOT / "source" / "a1_two_layer_network" / "a1_two_layer_network.ipynb"
 NOTEBOOK_A3 = ROOT / "source" / "a3_deep_neural_network" / "a3_deep_neural_network.ipynb"
 
 
 def solutions(notebook=NOTEBOOK):
-    """The namespace obtained by running every solution cell of the notebook."""
-    nb = nbformat.read(notebook, as_version=4)
-    from helpers import dnn_utils
-
-    namespace = {"np": np, **{name: getattr(dnn_utils, name) for name in
-                              ("sigmoid", "sigmoid_backward", "relu", "relu_backward")}}
-    for cell in nb.cells:
-        if cell.metadata.get("nbgrader", {}).get("solution"):
-            exec(compile(cell.source, f"<{cell.metadata.nbgrader.grade_id}>", "exec"), namespace)
-    return namespace
+    """The namespace of the notebook's set-up cell and solution cells, with NumPy's random state left as it was."""
+    state = np.random.get_state()
+    try:
+        return run_solutions(nbformat.read(notebook, as_version=4))
+    finally:
+        np.random.set_state(state)
 
 
 def reference_arrays(notebook=NOTEBOOK):
@@ -99,9 +95,13 @@ def reference_arrays_a3(notebook=NOTEBOOK_A3):
     return arrays
 
 
+# The assignments whose test cases store reference outputs, and the function that computes them.
+REFERENCE = {"a1_two_layer_network": reference_arrays, "a3_deep_neural_network": reference_arrays_a3}
+
+
 def main():
-    outputs = {"a1_two_layer_network": reference_arrays(), "a3_deep_neural_network": reference_arrays_a3()}
-    for name, arrays in outputs.items():
+    for name, compute in REFERENCE.items():
+        arrays = compute()
         path = ROOT / "helpers" / "data" / f"{name}.npz"
         np.savez(path, **arrays)
         print(f"wrote {path.relative_to(ROOT)}: {len(arrays)} arrays")

@@ -15,14 +15,12 @@ typical mistake), since the grader's handling does not depend on the assignment.
 """
 import functools
 import pathlib
-import re
 from dataclasses import dataclass
 
 import nbformat
 
 from grader.preprocessors import exercise_of, is_test_cell
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from tools import ROOT, solutions
 
 
 @functools.lru_cache(maxsize=None)
@@ -249,13 +247,11 @@ def expected_points(assignment, student):
 def solved_release(source_nb, release_nb):
     """The release notebook with every solution cell filled in from the source notebook."""
     nb = nbformat.read(release_nb, as_version=4)
-    src = nbformat.read(source_nb, as_version=4)
-    solutions = {c.metadata.nbgrader["grade_id"]: c.source for c in src.cells
-                 if c.metadata.get("nbgrader", {}).get("solution")}
+    solved = solutions(nbformat.read(source_nb, as_version=4))
     for cell in nb.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if grade_id in solutions:
-            cell.source = re.sub(r"^\s*### (BEGIN|END) SOLUTION\n", "", solutions[grade_id], flags=re.M)
+        if grade_id in solved:
+            cell.source = solved[grade_id]
     return nb
 
 

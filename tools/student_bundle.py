@@ -18,7 +18,8 @@ import sys
 import tempfile
 import zipfile
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from tools import ROOT
+
 OUT = ROOT / "build" / "student-bundle"
 # What students' notebooks import, besides helpers; the versions come from requirements.txt.
 RUNTIME = ("numpy", "matplotlib", "pillow", "scikit-learn", "h5py")

@@ -12,7 +12,6 @@ pass, every test cell of an untouched release must fail.
 
     python -m tools.validate        # exit code 1 if anything is wrong
 """
-import pathlib
 import shutil
 import sys
 import tempfile
@@ -23,8 +22,7 @@ from nbgrader.validator import Validator
 
 from grader.preprocessors import grade_id, is_test_cell, run_graded
 from grader.sandbox import probe
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from tools import ROOT
 
 
 def validate(path, invert=False):

@@ -2,7 +2,8 @@
 The graded cases of each assignment, and how they are judged.
 
 Each assignment has a module here, named after it, with a dict ``TESTS`` that
-maps the ``grade_id`` of a test cell to a generator ``tests(rng)`` of ``Case``s.
+maps the ``grade_id`` of a test cell to a generator ``tests(rng)`` of ``Case``s
+(``two_layer`` holds what assignments 1 and 2 share).
 At grading time the grader draws the cases from a seed fixed per assignment,
 test cell and student, hands them to the student's kernel, and judges the
 records it gets back here, in its own process: the expected results come from

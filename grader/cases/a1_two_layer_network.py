@@ -2,21 +2,11 @@
 import numpy as np
 
 from grader.cases import Case
+from grader.cases.two_layer import (TWO_LAYER, backward_propagation_inputs, random_parameters, random_sizes,
+                                    training_runs, update_parameters_cases)
 from helpers.checks import fail
 from helpers.datasets import load_blobs
 from helpers.testCases import a1_two_layer_network as test_cases
-
-TWO_LAYER = ("layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
-             "backward_propagation", "update_parameters")
-
-
-def _sizes(rng, low=1, high=8):
-    return tuple(int(v) for v in rng.integers(low, high, size=3))
-
-
-def _parameters(rng, n_x, n_h, n_y, scale=1.0):
-    return {"W1": rng.normal(size=(n_h, n_x)) * scale, "b1": rng.normal(size=(n_h, 1)),
-            "W2": rng.normal(size=(n_y, n_h)) * scale, "b2": rng.normal(size=(n_y, 1))}
 
 
 def sigmoid_tests(rng):
@@ -42,7 +32,7 @@ def layer_sizes_tests(rng):
     X, Y = test_cases.layer_sizes_test_case()
     yield Case("layer_sizes", (X, Y), label="layer_sizes(X, Y) for the document's example", check=_check_sizes)
     for _ in range(3):
-        n_x, n_y, m = _sizes(rng, 1, 12)
+        n_x, n_y, m = random_sizes(rng, 1, 12)
         yield Case("layer_sizes", (rng.normal(size=(n_x, m)), rng.normal(size=(n_y, m))),
                    label=f"layer_sizes(X, Y) for X of shape {(n_x, m)} and Y of shape {(n_y, m)}",
                    check=_check_sizes)
@@ -71,7 +61,7 @@ def initialize_parameters_tests(rng):
     yield Case("initialize_parameters", sizes, seed=seed, rtol=1e-9, atol=1e-15,
                label=f"initialize_parameters{sizes} after np.random.seed({seed}) (the document's example)")
     for _ in range(3):
-        n_x, n_h, n_y = _sizes(rng, 1, 9)
+        n_x, n_h, n_y = random_sizes(rng, 1, 9)
         seed = int(rng.integers(0, 2**31))
         yield Case("initialize_parameters", (n_x, n_h, n_y), seed=seed, rtol=1e-9, atol=1e-15,
                    label=f"initialize_parameters({n_x}, {n_h}, {n_y}) after np.random.seed({seed})")
@@ -85,9 +75,9 @@ def forward_propagation_tests(rng):
     X, parameters, _, _ = test_cases.forward_propagation_test_case()
     yield Case("forward_propagation", (X, parameters), rtol=1e-9,
                label="forward_propagation(X, parameters) for the document's example")
-    for n_x, n_h, n_y in [(3, 4, 1), (5, 1, 3), _sizes(rng)]:
+    for n_x, n_h, n_y in [(3, 4, 1), (5, 1, 3), random_sizes(rng)]:
         m = int(rng.integers(1, 40))
-        yield Case("forward_propagation", (rng.normal(size=(n_x, m)) * 2, _parameters(rng, n_x, n_h, n_y)),
+        yield Case("forward_propagation", (rng.normal(size=(n_x, m)) * 2, random_parameters(rng, n_x, n_h, n_y)),
                    label=f"forward_propagation with n_x={n_x}, n_h={n_h}, n_y={n_y}, m={m}", rtol=1e-9)
 
 
@@ -103,38 +93,20 @@ def backward_propagation_tests(rng):
     parameters, cache, X, Y, _ = test_cases.backward_propagation_test_case()
     yield Case("backward_propagation", (parameters, cache, X, Y), rtol=1e-7,
                label="backward_propagation for the document's example")
-    for n_x, n_h, n_y in [(3, 4, 1), (2, 1, 1), (4, 3, 2), _sizes(rng, 1, 6)]:
-        m = int(rng.integers(2, 25))
-        X = rng.normal(size=(n_x, m))
-        Y = rng.integers(0, 2, size=(n_y, m))
-        p = _parameters(rng, n_x, n_h, n_y)
-        Z1 = p["W1"] @ X + p["b1"]
-        A1 = 1 / (1 + np.exp(-Z1))
-        Z2 = p["W2"] @ A1 + p["b2"]
-        cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": 1 / (1 + np.exp(-Z2))}
-        yield Case("backward_propagation", (p, cache, X, Y), rtol=1e-7, atol=1e-10,
-                   label=f"backward_propagation with n_x={n_x}, n_h={n_h}, n_y={n_y}, m={m}")
+    for sizes, arguments in backward_propagation_inputs(rng, hidden=lambda Z1: 1 / (1 + np.exp(-Z1))):
+        yield Case("backward_propagation", arguments, rtol=1e-7, atol=1e-10,
+                   label=f"backward_propagation with {sizes}")
 
 
 def update_parameters_tests(rng):
     parameters, grads, _ = test_cases.update_parameters_test_case()
     yield Case("update_parameters", (parameters, grads), rtol=1e-9,
                label="update_parameters(parameters, grads) for the document's example (learning_rate=1.2)")
-    for n_x, n_h, n_y in [(3, 4, 1), _sizes(rng, 1, 7)]:
-        p = _parameters(rng, n_x, n_h, n_y)
-        g = {"d" + k: rng.normal(size=v.shape) for k, v in p.items()}
-        yield Case("update_parameters", (p, g), rtol=1e-9,
-                   label=f"update_parameters with its default learning rate (n_x={n_x}, n_h={n_h}, n_y={n_y})")
-        lr = float(rng.uniform(0.001, 2))
-        yield Case("update_parameters", (p, g), {"learning_rate": lr}, rtol=1e-9,
-                   label=f"update_parameters with learning_rate={lr:g} (n_x={n_x}, n_h={n_h}, n_y={n_y})")
+    yield from update_parameters_cases(rng, rate_format="g")
 
 
 def nn_model_tests(rng):
-    for n_x, n_h, n_y in [(2, 3, 1), (4, 1, 1), _sizes(rng, 1, 6)]:
-        m = int(rng.integers(5, 60))
-        iterations = int(rng.integers(2, 30))
-        lr = float(rng.uniform(0.1, 2))
+    for n_x, n_h, n_y, m, iterations, lr in training_runs(rng):
         yield Case("nn_model", (rng.normal(size=(n_x, m)), rng.integers(0, 2, size=(n_y, m)), n_h),
                    {"num_iterations": iterations, "learning_rate": lr}, seed=int(rng.integers(0, 2**31)),
                    standins=TWO_LAYER,
@@ -150,7 +122,7 @@ def nn_model_tests(rng):
 def predict_tests(rng):
     for n_x, n_h in [(2, 2), (3, 5), tuple(int(v) for v in rng.integers(1, 6, size=2))]:
         m = int(rng.integers(1, 300))
-        p = _parameters(rng, n_x, n_h, 1, scale=3.0)
+        p = random_parameters(rng, n_x, n_h, 1, hidden_scale=3.0, output_scale=3.0)
         yield Case("predict", (rng.normal(size=(n_x, m)) * 3, p), standins=("forward_propagation",),
                    label=f"predict(X, parameters) with n_x={n_x}, n_h={n_h}, m={m}")
 

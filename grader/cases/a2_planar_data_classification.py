@@ -2,26 +2,17 @@
 import numpy as np
 
 from grader.cases import Case, same
+from grader.cases.two_layer import (TWO_LAYER, backward_propagation_inputs, random_parameters, random_sizes,
+                                    training_runs, update_parameters_cases)
 from helpers.checks import check_keys, check_predictions, check_type, fail
 from helpers.public_tests.two_layer import check_sizes
 from helpers.testCases import a2_planar_data_classification as test_cases
 
-TWO_LAYER = ("layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
-             "backward_propagation", "update_parameters")
 CACHE_KEYS = ("Z1", "A1", "Z2", "A2")
-
-
-def _sizes(rng, low=1, high=8):
-    return tuple(int(v) for v in rng.integers(low, high, size=3))
 
 
 def _seed(rng):
     return int(rng.integers(0, 2**31))
-
-
-def _parameters(rng, n_x, n_h, n_y, output_scale=1.0):
-    return {"W1": rng.normal(size=(n_h, n_x)), "b1": rng.normal(size=(n_h, 1)),
-            "W2": rng.normal(size=(n_y, n_h)) * output_scale, "b2": rng.normal(size=(n_y, 1))}
 
 
 def _hinted(got, expected, case, name, hint):
@@ -57,7 +48,7 @@ def layer_sizes_tests(rng):
     yield Case("layer_sizes", (np.zeros((3, 7)), np.zeros((1, 7))), check=_check_sizes,
                label="layer_sizes(X, Y) for X of shape (3, 7) and Y of shape (1, 7)")
     for _ in range(3):
-        n_x, n_y, m = _sizes(rng, 1, 12)
+        n_x, n_y, m = random_sizes(rng, 1, 12)
         yield Case("layer_sizes", (rng.normal(size=(n_x, m)), rng.normal(size=(n_y, m))), check=_check_sizes,
                    label=f"layer_sizes(X, Y) for X of shape {(n_x, m)} and Y of shape {(n_y, m)}")
 
@@ -88,7 +79,7 @@ def initialize_parameters_tests(rng):
     # Straight after the example, so that a function seeding itself with the document's seed is told so.
     yield Case("initialize_parameters", (3, 4, 1), repeat=2, seed=_seed(rng), check=_check_two_calls_differ,
                label="two calls of initialize_parameters(3, 4, 1) in a row")
-    for n_x, n_h, n_y in [(2, 4, 1)] + [_sizes(rng, 1, 9) for _ in range(3)]:
+    for n_x, n_h, n_y in [(2, 4, 1)] + [random_sizes(rng, 1, 9) for _ in range(3)]:
         seed = _seed(rng)
         yield Case("initialize_parameters", (n_x, n_h, n_y), seed=seed, rtol=1e-9, atol=1e-15,
                    check=_check_initialized,
@@ -120,9 +111,9 @@ def forward_propagation_tests(rng):
     X, parameters, _, _ = test_cases.forward_propagation_test_case()
     yield Case("forward_propagation", (X, parameters), rtol=1e-9, check=_check_forward,
                label="forward_propagation(X_assess, parameters) for the document's example")
-    for n_x, n_h, n_y in [(3, 4, 1), (5, 1, 3), _sizes(rng)]:
+    for n_x, n_h, n_y in [(3, 4, 1), (5, 1, 3), random_sizes(rng)]:
         m = int(rng.integers(1, 40))
-        yield Case("forward_propagation", (rng.normal(size=(n_x, m)) * 2, _parameters(rng, n_x, n_h, n_y)),
+        yield Case("forward_propagation", (rng.normal(size=(n_x, m)) * 2, random_parameters(rng, n_x, n_h, n_y)),
                    rtol=1e-9, check=_check_forward,
                    label=f"forward_propagation(X, parameters) with n_x={n_x}, n_h={n_h}, n_y={n_y}, m={m}")
 
@@ -141,14 +132,6 @@ def compute_cost_tests(rng):
 
 # -- backward_propagation ------------------------------------------------------------------------
 
-def _forward(X, p):
-    """The cache of the network's forward pass: the input of backward_propagation, not an expected value."""
-    Z1 = p["W1"] @ X + p["b1"]
-    A1 = np.tanh(Z1)
-    Z2 = p["W2"] @ A1 + p["b2"]
-    return {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": 1 / (1 + np.exp(-Z2))}
-
-
 def _check_gradients(got, expected, case):
     __tracebackhide__ = True
     check_keys(got, tuple(expected), case.label)
@@ -162,14 +145,9 @@ def backward_propagation_tests(rng):
     parameters, cache, X, Y, _ = test_cases.backward_propagation_test_case()
     yield Case("backward_propagation", (parameters, cache, X, Y), rtol=1e-7, check=_check_gradients,
                label="backward_propagation(parameters, cache, X_assess, Y_assess) for the document's example")
-    for n_x, n_h, n_y in [(3, 4, 1), (2, 1, 1), (4, 3, 2), _sizes(rng, 1, 6)]:
-        m = int(rng.integers(2, 25))
-        X = rng.normal(size=(n_x, m))
-        Y = rng.integers(0, 2, size=(n_y, m))
-        p = _parameters(rng, n_x, n_h, n_y)
-        yield Case("backward_propagation", (p, _forward(X, p), X, Y), rtol=1e-7, atol=1e-10,
-                   check=_check_gradients,
-                   label=f"backward_propagation(parameters, cache, X, Y) with n_x={n_x}, n_h={n_h}, n_y={n_y}, m={m}")
+    for sizes, arguments in backward_propagation_inputs(rng, hidden=np.tanh):
+        yield Case("backward_propagation", arguments, rtol=1e-7, atol=1e-10, check=_check_gradients,
+                   label=f"backward_propagation(parameters, cache, X, Y) with {sizes}")
 
 
 # -- update_parameters ---------------------------------------------------------------------------
@@ -180,23 +158,13 @@ def update_parameters_tests(rng):
                         ({}, "its default learning rate"), ({"learning_rate": 0}, "learning_rate=0")):
         yield Case("update_parameters", (parameters, grads), kwargs, rtol=1e-9, atol=1e-15, check=_named("parameters"),
                    label=f"update_parameters(parameters, grads) with {how}, for the document's example")
-    for n_x, n_h, n_y in [(3, 4, 1), _sizes(rng, 1, 7)]:
-        p = _parameters(rng, n_x, n_h, n_y)
-        g = {"d" + k: rng.normal(size=v.shape) for k, v in p.items()}
-        yield Case("update_parameters", (p, g), rtol=1e-9, check=_named("parameters"),
-                   label=f"update_parameters with its default learning rate (n_x={n_x}, n_h={n_h}, n_y={n_y})")
-        lr = float(rng.uniform(0.001, 2))
-        yield Case("update_parameters", (p, g), {"learning_rate": lr}, rtol=1e-9, check=_named("parameters"),
-                   label=f"update_parameters with learning_rate={lr!r} (n_x={n_x}, n_h={n_h}, n_y={n_y})")
+    yield from update_parameters_cases(rng, check=_named("parameters"))
 
 
 # -- nn_model ------------------------------------------------------------------------------------
 
 def nn_model_tests(rng):
-    for n_x, n_h, n_y in [(2, 3, 1), (4, 1, 1), _sizes(rng, 1, 6)]:
-        m = int(rng.integers(5, 60))
-        iterations = int(rng.integers(2, 30))
-        lr = float(rng.uniform(0.1, 2))
+    for n_x, n_h, n_y, m, iterations, lr in training_runs(rng):
         seed = _seed(rng)
         yield Case("nn_model", (rng.normal(size=(n_x, m)), rng.integers(0, 2, size=(n_y, m)), n_h),
                    {"num_iterations": iterations, "learning_rate": lr}, seed=seed, standins=TWO_LAYER,
@@ -229,7 +197,7 @@ def predict_tests(rng):
                label="predict(parameters, X_assess) for the document's example")
     for n_x, n_h in [(2, 4), (3, 5), tuple(int(v) for v in rng.integers(1, 6, size=2))]:
         m = int(rng.integers(1, 300))
-        p = _parameters(rng, n_x, n_h, 1, output_scale=3.0)
+        p = random_parameters(rng, n_x, n_h, 1, output_scale=3.0)
         yield Case("predict", (p, rng.normal(size=(n_x, m)) * 3), standins=("forward_propagation",),
                    check=_check_predictions, label=f"predict(parameters, X) with n_x={n_x}, n_h={n_h}, m={m}")
 

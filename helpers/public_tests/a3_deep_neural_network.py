@@ -15,8 +15,8 @@ import io
 
 import numpy as np
 
-from helpers.checks import (check_close, check_keys, check_scalar, check_shape, check_type, check_unchanged,
-                            fail, passed, preserved_random_state, quiet, snapshot, substituted)
+from helpers.checks import (check_close, check_keys, check_returns, check_scalar, check_shape, check_type,
+                            check_unchanged, fail, passed, preserved_random_state, quiet, snapshot, substituted)
 from helpers.testCases import a3_deep_neural_network as cases
 
 PRINTED = dict(rtol=0, atol=5.1e-9)  # agreement to the 8 decimals the documents print
@@ -25,13 +25,6 @@ EXACT = dict(rtol=1e-9, atol=1e-12)
 
 def _same(a, b):
     return isinstance(a, np.ndarray) and np.shape(a) == np.shape(b) and np.allclose(a, b, rtol=1e-12, atol=1e-15)
-
-
-def _check_pair(result, name, what):
-    __tracebackhide__ = True
-    check_type(result, tuple, f"the result of {name}", f"Return the pair {what}.")
-    if len(result) != 2:
-        fail(f"{name} should return 2 values ({what}) but returned {len(result)}.")
 
 
 def initialize_parameters_test(target):
@@ -83,7 +76,7 @@ def linear_forward_test(target):
     before = snapshot((A, W, b))
     with quiet():
         result = target(A, W, b)
-    _check_pair(result, "linear_forward(A, W, b)", "Z, cache")
+    check_returns(result, ("Z", "cache"), "linear_forward(A, W, b)")
     Z, cache = result
     check_shape(Z, (1, 2), "Z", "Z has shape (W.shape[0], A.shape[1]).")
     check_close(Z, expected, "Z", **EXACT)
@@ -112,7 +105,7 @@ def linear_activation_forward_test(target):
             result = target(A_prev, W, b, activation)
         if not calls:
             fail("linear_activation_forward should compute Z with linear_forward(A_prev, W, b).")
-        _check_pair(result, call, "A, cache")
+        check_returns(result, ("A", "cache"), call)
         A, cache = result
         check_shape(A, Z.shape, f"A from {call}")
         check_close(A, expected, f"A from {call}", **EXACT,
@@ -152,7 +145,7 @@ def L_model_forward_test(target):
     before = snapshot((X, parameters))
     with substituted(target, linear_activation_forward=linear_activation_forward), quiet():
         result = target(X, parameters)
-    _check_pair(result, "L_model_forward(X, parameters)", "AL, caches")
+    check_returns(result, ("AL", "caches"), "L_model_forward(X, parameters)")
     got_AL, caches = result
     if order != list(range(1, L + 1)):
         fail(f"L_model_forward should run layers 1 to {L} once each, in order; it ran {order}.")
@@ -186,9 +179,7 @@ def linear_backward_test(target):
     before = snapshot((dZ, cache))
     with quiet():
         result = target(dZ, cache)
-    check_type(result, tuple, "the result of linear_backward(dZ, cache)", "Return dA_prev, dW, db.")
-    if len(result) != 3:
-        fail(f"linear_backward should return 3 values (dA_prev, dW, db) but returned {len(result)}.")
+    check_returns(result, ("dA_prev", "dW", "db"), "linear_backward(dZ, cache)")
     hints = {"dA_prev": "dA_prev = W.T dZ has the shape of A_prev.",
              "dW": "dW = dZ A_prev.T / m has the shape of W.",
              "db": "db sums dZ over the examples: np.sum(dZ, axis=1, keepdims=True) / m."}
@@ -221,8 +212,7 @@ def linear_activation_backward_test(target):
             result = target(dA, cache, activation)
         if not calls:
             fail(f"{call} should compute the gradients with linear_backward(dZ, linear_cache).")
-        if len(result) != 3:
-            fail(f"{call} should return 3 values (dA_prev, dW, db) but returned {len(result)}.")
+        check_returns(result, ("dA_prev", "dW", "db"), call)
         for name, got, value in zip(("dA_prev", "dW", "db"), result, expected):
             check_close(got, value, f"{name} from {call}", **EXACT)
     passed("linear_activation_backward")

@@ -12,7 +12,8 @@ import io
 
 import numpy as np
 
-from helpers.checks import check_close, check_keys, check_shape, check_type, fail, passed, preserved_random_state, quiet
+from helpers.checks import (check_close, check_keys, check_returns, check_shape, check_type, fail, passed,
+                            preserved_random_state, quiet)
 from helpers.testCases import a4_deep_neural_network_application as cases
 
 
@@ -21,9 +22,7 @@ def _run(target, *args, **kwargs):
     printed = io.StringIO()
     with preserved_random_state(), quiet(), contextlib.redirect_stdout(printed):
         result = target(*args, **kwargs)
-    check_type(result, tuple, "the result of the model", "Return the pair parameters, costs.")
-    if len(result) != 2:
-        fail(f"the model should return 2 values (parameters, costs) but returned {len(result)}.")
+    check_returns(result, ("parameters", "costs"), "the model")
     return result[0], result[1], printed.getvalue()
 
 

@@ -1,7 +1,8 @@
 """
 Visible tests shared by the assignments whose network has one hidden layer
-(assignments 1 and 2): the layer sizes, the parameters' shapes, the wiring of
-nn_model and the threshold of predict.
+(assignments 1 and 2): each ``<function>_test(target, ...)`` takes the
+assignment's own examples and tolerances, checks the student's function on
+them and prints "All tests passed for <function>." when it passes.
 
 The tests of nn_model and predict replace the functions those two call with
 stand-ins, so that they judge the loop and the threshold alone: a mistake in an
@@ -13,10 +14,13 @@ import numbers
 
 import numpy as np
 
-from helpers.checks import (check_array, check_keys, check_predictions, check_shape, check_type, fail,
-                            passed, quiet, substituted)
+from helpers.checks import (check_array, check_close, check_keys, check_predictions, check_returns, check_scalar,
+                            check_shape, check_type, check_unchanged, fail, passed, preserved_random_state, quiet,
+                            snapshot, substituted)
 
 PARAMETER_KEYS = ("W1", "b1", "W2", "b2")
+GRAD_KEYS = ("dW1", "db1", "dW2", "db2")
+CACHE_KEYS = ("Z1", "A1", "Z2", "A2")
 
 
 def check_sizes(got, expected, call):
@@ -41,6 +45,128 @@ def check_parameters(parameters, n_x, n_h, n_y, call):
     dims = {"W1": "(n_h, n_x)", "b1": "(n_h, 1)", "W2": "(n_y, n_h)", "b2": "(n_y, 1)"}
     for key, shape in shapes.items():
         check_shape(parameters[key], shape, f'{call}["{key}"]', f"It should be {dims[key]}.")
+
+
+def layer_sizes_test(target, examples):
+    """Checks layer_sizes on each example: (X, Y, the sizes (n_x, n_h, n_y) it must give, the call as named)."""
+    __tracebackhide__ = True
+    for X, Y, expected, call in examples:
+        with quiet():
+            got = target(X, Y)
+        check_sizes(got, expected, call)
+    passed("layer_sizes")
+
+
+def initialize_parameters_test(target, seed, sizes, expected, other_sizes, tolerance):
+    """
+    Checks initialize_parameters(*sizes) after np.random.seed(seed) against the ``expected``
+    parameters (the weights within ``tolerance``, a dict of rtol and atol), then the shapes
+    it gives for ``other_sizes``.
+    """
+    __tracebackhide__ = True
+    call = "initialize_parameters(%d, %d, %d)" % tuple(sizes)
+    with preserved_random_state(), quiet():
+        np.random.seed(seed)
+        parameters = target(*sizes)
+    check_parameters(parameters, *sizes, call)
+    for key in ("b1", "b2"):
+        check_close(parameters[key], expected[key], f'{call}["{key}"]',
+                    hint="Initialise the biases with np.zeros((a, b)).")
+    for key in ("W1", "W2"):
+        check_close(parameters[key], expected[key], f'{call}["{key}"] after np.random.seed({seed})',
+                    hint="Use np.random.randn(a, b) * 0.01, draw W1 before W2, and do not seed inside "
+                         "the function.", **tolerance)
+    with preserved_random_state(), quiet():
+        parameters = target(*other_sizes)
+    check_parameters(parameters, *other_sizes, "initialize_parameters(%d, %d, %d)" % tuple(other_sizes))
+    passed("initialize_parameters")
+
+
+def forward_propagation_test(target, X, parameters, expected, tolerance, hints=None, mean=None):
+    """
+    Checks forward_propagation(X, parameters): the pair (A2, cache), the cache's keys and shapes,
+    its values against ``expected`` (Z1, A1, Z2, A2) within ``tolerance``, and that X and the
+    parameters are left unchanged. ``hints`` maps a key to what a wrong value there most often
+    means; ``mean`` is np.mean(A2) at full precision, where ``expected`` has only printed digits.
+    """
+    __tracebackhide__ = True
+    hints = hints or {}
+    before = snapshot((X, parameters))
+    with quiet():
+        result = target(X, parameters)
+    check_returns(result, ("A2", "cache"), "forward_propagation(X, parameters)")
+    A2, cache = result
+    check_shape(A2, expected["A2"].shape, "A2", "It should be (n_y, m): one output per example.")
+    check_keys(cache, CACHE_KEYS, "cache")
+    for key in CACHE_KEYS:
+        check_shape(cache[key], expected[key].shape, f'cache["{key}"]')
+    for key in CACHE_KEYS:
+        check_close(cache[key], expected[key], f'cache["{key}"]', hint=hints.get(key, ""), **tolerance)
+    check_close(A2, expected["A2"], "A2", **tolerance)
+    if mean is not None:
+        check_close(np.mean(A2), mean, "np.mean(A2)", rtol=1e-12)
+    check_unchanged(before, (X, parameters), "X or parameters")
+    passed("forward_propagation")
+
+
+def compute_cost_test(target, examples):
+    """Checks compute_cost on each example: (A2, Y, the cost, the call as named, a hint for a wrong cost)."""
+    __tracebackhide__ = True
+    for A2, Y, expected, call, hint in examples:
+        with quiet():
+            cost = target(A2, Y)
+        check_scalar(cost, call)
+        check_close(cost, expected, call, rtol=1e-12, hint=hint)
+    passed("compute_cost")
+
+
+def backward_propagation_test(target, parameters, cache, X, Y, expected, tolerance, hints=None):
+    """
+    Checks backward_propagation(parameters, cache, X, Y): the keys and shapes of grads, their
+    values against ``expected`` within ``tolerance``, and that no input is changed. ``hints``
+    maps a gradient to what a wrong value there most often means.
+    """
+    __tracebackhide__ = True
+    hints = hints or {}
+    before = snapshot((parameters, cache, X, Y))
+    with quiet():
+        grads = target(parameters, cache, X, Y)
+    check_keys(grads, GRAD_KEYS, "grads")
+    for key in GRAD_KEYS:
+        check_shape(grads[key], parameters[key[1:]].shape, f'grads["{key}"]',
+                    f"A gradient has the shape of its parameter {key[1:]}. Did you forget a transpose "
+                    f"or keepdims=True?")
+    for key in GRAD_KEYS:
+        check_close(grads[key], expected[key], f'grads["{key}"]', hint=hints.get(key, ""), **tolerance)
+    check_unchanged(before, (parameters, cache, X, Y), "parameters, cache, X or Y")
+    passed("backward_propagation")
+
+
+def update_parameters_test(target, parameters, grads, expected, default_rate):
+    """
+    Checks one step of gradient descent: the parameters update_parameters returns for each
+    learning rate of ``expected`` (learning rate -> updated parameters), for its default
+    learning rate ``default_rate``, and for learning_rate=0 (none moves); the inputs must
+    be left unchanged.
+    """
+    __tracebackhide__ = True
+    before = snapshot((parameters, grads))
+    runs = [(f"update_parameters(parameters, grads, learning_rate={rate})", {"learning_rate": rate}, updated,
+             "The rule is W1 - learning_rate * dW1, with the learning_rate argument (not a fixed number).")
+            for rate, updated in expected.items()]
+    runs += [("update_parameters(parameters, grads)", {}, expected[default_rate],
+              f"Without a learning_rate argument, the learning rate is its default, {default_rate}."),
+             ("update_parameters(parameters, grads, learning_rate=0)", {"learning_rate": 0}, parameters,
+              "With learning_rate=0 nothing moves: use the learning_rate argument.")]
+    for call, kwargs, wanted, hint in runs:
+        with quiet():
+            updated = target(parameters, grads, **kwargs)
+        check_unchanged(before, (parameters, grads), "parameters or grads")
+        check_keys(updated, PARAMETER_KEYS, call)
+        for key in PARAMETER_KEYS:
+            check_shape(updated[key], parameters[key].shape, f'{call}["{key}"]')
+            check_close(updated[key], wanted[key], f'{call}["{key}"]', rtol=1e-9, atol=1e-15, hint=hint)
+    passed("update_parameters")
 
 
 class Recorder:

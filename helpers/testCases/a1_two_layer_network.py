@@ -7,12 +7,8 @@ at full precision, are stored in ``helpers/data/a1_two_layer_network.npz``
 (written by ``tools/make_reference_data.py`` from the instructor's notebook);
 the values the document prints are kept here as well, to the digits it prints.
 """
-import functools
-from importlib import resources
-
-import numpy as np
-
 from helpers.datasets import load_blobs
+from helpers.testCases import reference
 
 # What the document prints for its worked example.
 DOCUMENTED = {
@@ -31,22 +27,12 @@ DOCUMENTED = {
     "b1_updated": [[-6.13449205e-07], [-8.47483463e-07]],
     "W2_updated": [[-0.00238219, -0.00323487]],
     "b2_updated": [[0.00094478]],
-    "first_costs": ["0.693148", "0.693147", "0.693147"],
-    "X_pred": [[2, 8, 2, 8], [2, 8, 8, 2]],
-    "predictions": [[True, True, False, False]],
 }
 
 
-@functools.lru_cache(maxsize=None)
-def _reference():
-    with resources.files("helpers").joinpath("data/a1_two_layer_network.npz").open("rb") as f:
-        data = np.load(f)
-        return {key: data[key] for key in data.files}
-
-
-def _arrays(*keys):
-    ref = _reference()
-    return {key: ref[key].copy() for key in keys}
+def _arrays(*keys, suffix=""):
+    """Copies of the stored arrays named key + suffix, keyed by key."""
+    return dict(zip(keys, reference("a1_two_layer_network", *(key + suffix for key in keys))))
 
 
 def layer_sizes_test_case():
@@ -90,12 +76,6 @@ def update_parameters_test_case():
     """
     parameters = _arrays("W1", "b1", "W2", "b2")
     grads = _arrays("dW1", "db1", "dW2", "db2")
-    ref = _reference()
-    updated = {lr: {k: ref[f"{k}_updated_{tag}"].copy() for k in ("W1", "b1", "W2", "b2")}
-               for lr, tag in ((1.2, "default"), (0.5, "half"))}
+    updated = {rate: _arrays("W1", "b1", "W2", "b2", suffix=f"_updated_{tag}")
+               for rate, tag in ((1.2, "default"), (0.5, "half"))}
     return parameters, grads, updated
-
-
-def predict_test_case():
-    """The document's four points (one per column) and the predictions it prints for them."""
-    return np.array(DOCUMENTED["X_pred"]), np.array(DOCUMENTED["predictions"])

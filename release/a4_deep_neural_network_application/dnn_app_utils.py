@@ -45,6 +45,8 @@ def linear_activation_forward(A_prev, W, b, activation):
         A, activation_cache = sigmoid(Z)
     elif activation == "relu":
         A, activation_cache = relu(Z)
+    else:
+        raise ValueError(f'activation should be "sigmoid" or "relu", not {activation!r}')
     return A, (linear_cache, activation_cache)
 
 
@@ -85,6 +87,8 @@ def linear_activation_backward(dA, cache, activation):
         dZ = relu_backward(dA, activation_cache)
     elif activation == "sigmoid":
         dZ = sigmoid_backward(dA, activation_cache)
+    else:
+        raise ValueError(f'activation should be "relu" or "sigmoid", not {activation!r}')
     return linear_backward(dZ, linear_cache)
 
 
