@@ -10,6 +10,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT, source_path
+from tools import execute
 from tools.student_bundle import assignments, build
 
 pytestmark = pytest.mark.slow
@@ -153,8 +154,6 @@ def _first_exercise(nb):
 
 
 def test_a_student_environment_with_the_bundle_alone_runs_every_release(bundle, tmp_path, monkeypatch):
-    from nbclient import NotebookClient
-
     # A fresh virtual environment, as a student's, Binder's or a JupyterHub image's: the wheel, its pinned
     # dependencies and a kernel, nothing of the course directory. The course's pins keep pip on the versions
     # its cache already holds.
@@ -195,8 +194,7 @@ def test_a_student_environment_with_the_bundle_alone_runs_every_release(bundle, 
         assert any(cell.cell_type == "code" and "import" in cell.source for cell in nb.cells), assignment
         nb.cells.append(nbformat.v4.new_code_cell("import helpers; print('helpers from', helpers.__file__)"))
         # Raises CellExecutionError, naming the cell, on an import or data error.
-        NotebookClient(nb, timeout=120, kernel_name="student-bundle",
-                       resources={"metadata": {"path": str(folder)}}).execute(env=env)
+        execute(nb, folder, kernel_name="student-bundle", env=env)
         printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.output_type == "stream")
         assert f"helpers from {env_dir}" in printed, (assignment, printed)
 

@@ -137,41 +137,43 @@ def _attacks(nb):
 
 
 def _warns(nb):
-    cell = _cell(nb, "predict")
-    cell.source = "import warnings\n\n" + cell.source.replace(
-        "    return predictions",
-        "    warnings.warn('predict uses a threshold of 0.5', UserWarning)\n"
-        "    np.log(np.zeros(1))  # RuntimeWarning: divide by zero\n"
-        "    return predictions")
+    _replace(nb, "predict", "    return predictions",
+             "    warnings.warn('predict uses a threshold of 0.5', UserWarning)\n"
+             "    np.log(np.zeros(1))  # RuntimeWarning: divide by zero\n"
+             "    return predictions")
+    _cell(nb, "predict").source = "import warnings\n\n" + _cell(nb, "predict").source
 
 
-A1_SAMPLES = {
-    "perfect": Sample("every exercise solved"),
-    "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
-    "typical_mistake": Sample("backward_propagation uses the derivative of tanh", loses=("backward_propagation",),
-                              edit=_typical_mistake),
-    "raises": Sample("forward_propagation raises KeyError", loses=("forward_propagation",), edit=_raises),
-    "syntax_error": Sample("initialize_parameters does not parse", loses=("initialize_parameters",),
-                           edit=_syntax_error),
-    "loops_forever": Sample("nn_model never leaves its loop", loses=("nn_model",), edit=_loops_forever),
-    "tampers": Sample("a wrong cost; its test cell emptied, another deleted, another unlocked",
-                      loses=("compute_cost",), report="test cell", edit=_tampers),
-    "renames_grade_id": Sample("renamed the grade_id of a test cell", report="grade_id", edit=_renames_grade_id),
-    "kills_kernel": Sample("calls os._exit while defining update_parameters", loses=("update_parameters",),
-                           report="kernel", edit=_kills_kernel),
-    "exits": Sample("calls exit() and sys.exit() and prints to stderr in a correct sigmoid", edit=_exits),
-    "segfaults": Sample("crashes the kernel (segmentation fault) while defining forward_propagation",
-                        loses=("forward_propagation",), report="kernel", edit=_segfaults),
-    "prints_megabytes": Sample("prints a 50 MB line and 100,000 lines", report="output", edit=_prints_megabytes),
-    "warns": Sample("a correct predict that emits warnings", edit=_warns),
-    "attacks": Sample("goes for the gradebook, the configuration, the network and all memory: blocked",
-                      report="blocked by the sandbox", edit=_attacks),
-    "cheats": Sample("switches off the checks and np.allclose to hide a wrong cost: gains nothing",
-                     loses=("compute_cost",), edit=_cheats),
-    "unreadable": Sample("a notebook file that is not valid JSON", loses="all", report="not a readable",
-                         raw='{"cells": [{"cell_type": "code", "source": "def sigmoid(z):'),
-}
+def _samples(typical_mistake, **others):
+    """The samples of an assignment: the three every assignment has (perfect, blank, a typical mistake), then its others."""
+    return {"perfect": Sample("every exercise solved"),
+            "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
+            "typical_mistake": typical_mistake, **others}
 
+
+A1_SAMPLES = _samples(
+    Sample("backward_propagation uses the derivative of tanh", loses=("backward_propagation",), edit=_typical_mistake),
+    raises=Sample("forward_propagation raises KeyError", loses=("forward_propagation",), edit=_raises),
+    syntax_error=Sample("initialize_parameters does not parse", loses=("initialize_parameters",),
+                        edit=_syntax_error),
+    loops_forever=Sample("nn_model never leaves its loop", loses=("nn_model",), edit=_loops_forever),
+    tampers=Sample("a wrong cost; its test cell emptied, another deleted, another unlocked",
+                   loses=("compute_cost",), report="test cell", edit=_tampers),
+    renames_grade_id=Sample("renamed the grade_id of a test cell", report="grade_id", edit=_renames_grade_id),
+    kills_kernel=Sample("calls os._exit while defining update_parameters", loses=("update_parameters",),
+                        report="kernel", edit=_kills_kernel),
+    exits=Sample("calls exit() and sys.exit() and prints to stderr in a correct sigmoid", edit=_exits),
+    segfaults=Sample("crashes the kernel (segmentation fault) while defining forward_propagation",
+                     loses=("forward_propagation",), report="kernel", edit=_segfaults),
+    prints_megabytes=Sample("prints a 50 MB line and 100,000 lines", report="output", edit=_prints_megabytes),
+    warns=Sample("a correct predict that emits warnings", edit=_warns),
+    attacks=Sample("goes for the gradebook, the configuration, the network and all memory: blocked",
+                   report="blocked by the sandbox", edit=_attacks),
+    cheats=Sample("switches off the checks and np.allclose to hide a wrong cost: gains nothing",
+                  loses=("compute_cost",), edit=_cheats),
+    unreadable=Sample("a notebook file that is not valid JSON", loses="all", report="not a readable",
+                      raw='{"cells": [{"cell_type": "code", "source": "def sigmoid(z):'),
+)
 
 
 def _sigmoid_derivative_for_tanh(nb):
@@ -179,12 +181,10 @@ def _sigmoid_derivative_for_tanh(nb):
     _replace(nb, "backward_propagation", "1 - np.power(A1, 2)", "A1 * (1 - A1)")
 
 
-A2_SAMPLES = {
-    "perfect": Sample("every exercise solved"),
-    "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
-    "typical_mistake": Sample("backward_propagation uses the derivative of the sigmoid",
-                              loses=("backward_propagation",), edit=_sigmoid_derivative_for_tanh),
-}
+A2_SAMPLES = _samples(
+    Sample("backward_propagation uses the derivative of the sigmoid",
+           loses=("backward_propagation",), edit=_sigmoid_derivative_for_tanh),
+)
 
 
 def _prints_debug_output(nb):
@@ -199,15 +199,13 @@ def _relu_at_the_output(nb):
              'linear_activation_backward(dAL, current_cache, activation="relu")')
 
 
-A3_SAMPLES = {
-    "perfect": Sample("every exercise solved"),
-    "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
-    "typical_mistake": Sample("L_model_backward takes the output layer back through relu",
-                              loses=("L_model_backward",), edit=_relu_at_the_output),
+A3_SAMPLES = _samples(
+    Sample("L_model_backward takes the output layer back through relu",
+           loses=("L_model_backward",), edit=_relu_at_the_output),
     # Printing is no wrong answer: the points stay, the feedback says not to print.
-    "prints_debug_output": Sample("a correct L_model_backward that prints debugging output",
-                                  edit=_prints_debug_output),
-}
+    prints_debug_output=Sample("a correct L_model_backward that prints debugging output",
+                               edit=_prints_debug_output),
+)
 
 
 def _well_known_loop(nb):
@@ -223,12 +221,10 @@ def _well_known_loop(nb):
              "            costs.append(cost)\n")
 
 
-A4_SAMPLES = {
-    "perfect": Sample("every exercise solved"),
-    "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
-    "typical_mistake": Sample("L_layer_model records its costs by a well-known loop with two bugs: right "
-                              "parameters, wrong costs", loses=("L_layer_model_costs",), edit=_well_known_loop),
-}
+A4_SAMPLES = _samples(
+    Sample("L_layer_model records its costs by a well-known loop with two bugs: right "
+           "parameters, wrong costs", loses=("L_layer_model_costs",), edit=_well_known_loop),
+)
 
 ASSIGNMENTS = {
     "a1_two_layer_network": {"samples": A1_SAMPLES},
