@@ -83,6 +83,7 @@ def in_folder(assignment):
 
 
 def _is_data(value):
+    # Arrays, numbers and containers of them: not the modules, functions, models or figures of the cells.
     return isinstance(value, (np.ndarray, numbers.Number, str, tuple, list, dict))
 
 
