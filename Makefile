@@ -11,7 +11,7 @@ ASSIGNMENT ?=
 # nbgrader calls alembic from the virtual environment.
 RUN    := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python
 
-.PHONY: install sandbox demo test test-fast release validate autograde verify-grades feedback export bench reference-data student-bundle clean
+.PHONY: install sandbox postgresql lock demo test test-fast release validate autograde verify-grades feedback export bench reference-data student-bundle clean
 
 install: $(STAMP) sandbox
 
@@ -25,19 +25,33 @@ sandbox:
 	         "(or grade without it: make autograde UNSANDBOXED=1)."; \
 	  fi; }
 
-$(STAMP): requirements.txt pyproject.toml
+## The PostgreSQL server that the tests start a gradebook in, from the system's packages.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "The tests start a PostgreSQL server of their own: install it with 'sudo apt-get install postgresql'."; \
+	  fi; }
+
+# The environment: the course's dependencies and the test tools, every package at its locked version.
+$(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt -c constraints.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+## Lock the environment again after changing a pin in requirements*.txt (writes constraints.txt; commit it).
+lock: $(STAMP)
+	$(RUN) -m tools.lock
 
 ## The main job: generate the release, autograde the sample submissions, print the grades.
 demo: $(STAMP) sandbox
 	$(RUN) -m tools.demo
 
 ## The whole test suite (what CI runs).
-test: $(STAMP) sandbox
+test: $(STAMP) sandbox postgresql
 	$(RUN) -m pytest
 
 ## The fast loop: everything but the tests that execute notebooks, grade or build (about a minute).

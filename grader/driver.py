@@ -173,7 +173,13 @@ class CourseGrader:
     def _config(self):
         from traitlets.config.loader import PyFileConfigLoader
 
-        return PyFileConfigLoader("nbgrader_config.py", path=str(self.course_dir)).load_config()
+        # The configuration puts its course on sys.path, for nbgrader; not in this process, whose
+        # nbgrader processes fork from a server that keeps the path it started with.
+        path = list(sys.path)
+        try:
+            return PyFileConfigLoader("nbgrader_config.py", path=str(self.course_dir)).load_config()
+        finally:
+            sys.path[:] = path
 
     def db_url(self):
         """The gradebook: the one given, or the one of the course's configuration (SQLite by default)."""

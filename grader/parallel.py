@@ -264,7 +264,7 @@ class Workers:
     def starts(self, job):
         """How many times a task of this student started on a worker."""
         return sum(1 for _, event in self.client.get_events(STARTED)
-                   if event == {"student": job.student, "assignment": job.assignment})
+                   if (event["student"], event["assignment"]) == (job.student, job.assignment))
 
 
 def _task_error(error):

@@ -104,7 +104,7 @@ def verify(course_dir, assignment):
     from grader.driver import CourseGrader
 
     grader = CourseGrader.__new__(CourseGrader)
-    grader.course_dir, grader.assignment = pathlib.Path(course_dir).resolve(), assignment
+    grader.course_dir, grader.assignment, grader._db_url = pathlib.Path(course_dir).resolve(), assignment, None
     differences = []
     records = sorted((grader.course_dir / "provenance" / assignment).glob("*.json"))
     with grader._gradebook() as gb:

@@ -5,31 +5,60 @@ import subprocess
 from conftest import ROOT
 
 
-def pins(text):
-    return dict(re.findall(r"^\s*(?:- )?([A-Za-z0-9_.\-]+)==(\S+)\s*$", text, flags=re.M))
+def pins(path):
+    """The name==version lines of a requirements file (names lower-cased, extras dropped)."""
+    return {name.lower(): version for name, version in
+            re.findall(r"^([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==(\S+)\s*$", path.read_text(), flags=re.M)}
 
 
-def test_environment_yml_mirrors_the_pinned_requirements():
-    requirements = (ROOT / "requirements.txt").read_text()
+def requirement_lines(path):
+    return [line.strip() for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_every_requirement_is_pinned_and_the_test_tools_are_apart():
+    course = requirement_lines(ROOT / "requirements.txt")
+    assert course and all(re.fullmatch(r"[A-Za-z0-9_.\-]+(\[[a-z]+\])?==\S+", line) for line in course), course
+    tests = requirement_lines(ROOT / "requirements-test.txt")
+    assert tests[0] == "-r requirements.txt" and "pytest" in pins(ROOT / "requirements-test.txt")
+    assert "pytest" not in pins(ROOT / "requirements.txt")
+
+
+def test_the_lock_holds_every_pin_and_this_environment_is_the_locked_one():
+    import importlib.metadata
+
+    locked = pins(ROOT / "constraints.txt")
+    for requirements in ("requirements.txt", "requirements-test.txt"):
+        for name, version in pins(ROOT / requirements).items():
+            assert locked.get(name) == version, (requirements, name)
+    installed = {d.metadata["Name"].lower(): d.version for d in importlib.metadata.distributions()}
+    installed.pop("nn-from-scratch-helpers")  # the course's own helpers, installed from this tree
+    for tool in ("pip", "setuptools", "wheel"):
+        installed.pop(tool, None)
+    normal = (lambda name: re.sub(r"[-_.]+", "-", name))
+    assert {normal(n): v for n, v in installed.items()} == {normal(n): v for n, v in locked.items()}
+
+
+def test_environment_yml_installs_the_same_files():
     environment = (ROOT / "environment.yml").read_text()
-    assert pins(requirements) == pins(environment)
+    pip = re.findall(r"^ {6}- (.+)$", environment, flags=re.M)
+    assert pip == ["-r requirements.txt", "-c constraints.txt", "-e ."]
     assert "python=3.11" in environment
 
 
-def test_every_requirement_is_pinned():
-    lines = [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()
-             if line.strip() and not line.startswith("#")]
-    assert lines and all("==" in line for line in lines), lines
-
-
-def test_nbgrader_loads_the_course_configuration_without_errors():
+def test_nbgrader_loads_the_course_configuration_without_errors(tmp_path):
     """nbgrader only logs an error for a broken nbgrader_config.py and goes on with defaults."""
     import sys
 
-    completed = subprocess.run([sys.executable, "-m", "nbgrader", "db", "assignment", "list", "--debug"],
-                               cwd=ROOT, capture_output=True, text=True)
+    from grader.driver import nbgrader_env
+
+    completed = subprocess.run([sys.executable, "-m", "nbgrader", "db", "assignment", "list", "--log-level=DEBUG",
+                                f"--CourseDirectory.db_url=sqlite:///{tmp_path / 'gradebook.db'}"],
+                               cwd=ROOT, capture_output=True, text=True, env=nbgrader_env())
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert "Loaded config file: " + str(ROOT / "nbgrader_config.py") in completed.stderr
     assert "Exception while loading config file" not in completed.stderr, completed.stderr[-2000:]
     assert "not recognized" not in completed.stderr, completed.stderr[-2000:]
+    assert (tmp_path / "gradebook.db").exists()
 
 
 def test_course_configuration_handles_the_known_pitfalls():
@@ -53,13 +82,16 @@ def test_outputs_of_a_grading_run_are_not_committed():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     assert "autograded/README.md" in tracked
     for path in tracked:
-        assert not path.startswith(("submitted/", "feedback/", "build/", "logs/")), path
+        assert not path.startswith(("submitted/", "feedback/", "build/", "logs/", "provenance/", "summary-")), path
         assert not (path.startswith("autograded/") and path != "autograded/README.md"), path
         assert not path.endswith(("gradebook.db", ".pyc", "grades.csv")), path
         assert ".ipynb_checkpoints" not in path and "__pycache__" not in path, path
 
 
-def test_ci_runs_the_documented_test_command():
-    assert "make test" in (ROOT / ".ci" / "run").read_text()
-    readme = (ROOT / "README.md").read_text()
-    assert "make demo" in readme and "make test" in readme
+def test_ci_runs_the_whole_suite_with_the_documented_command():
+    commands = [line for line in (ROOT / ".ci" / "run").read_text().splitlines()
+                if line and not line.startswith(("#", "set ", "cd "))]
+    assert commands == ["make test"]
+    recipe = re.search(r"^test: .*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), flags=re.M).group(1)
+    assert recipe.split() == ["$(RUN)", "-m", "pytest"], recipe  # no marker or file left out
+    assert "`make test`" in (ROOT / "README.md").read_text()
