@@ -23,7 +23,8 @@ def report_line(demo_run, student, assignment):
     # The report lists the assignments in order; find the student's line after its assignment's heading.
     lines = demo_run.report_lines
     start = next(i for i, line in enumerate(lines) if assignment in line and "autograding" in line)
-    return next(line for line in lines[start:] if line.strip().startswith(student + ":"))
+    # Each student's line: "[3/16, about 2 min left] student: score -- notes".
+    return next(line for line in lines[start:] if line.strip().partition("] ")[2].startswith(student + ":"))
 
 
 def test_every_sample_is_graded_and_the_batch_goes_on(demo_run):
@@ -84,13 +85,18 @@ def test_loop_and_kernel_death_are_contained(demo_run):
     assert "limit" in " ".join(loops.notes)
     killed = result_of(demo_run, "kills_kernel")
     assert killed.by_exercise["update_parameters"] == (0, 10)
-    submitted = demo_run.course_dir / "submitted" / "kills_kernel" / A1
-    assert (submitted / f"{A1}.ipynb.orig").exists(), "the original submission is kept"
+    graded = nbformat.read(demo_run.course_dir / "autograded" / "kills_kernel" / A1 / f"{A1}.ipynb", 4)
+    disabled = next(c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "update_parameters")
+    assert disabled.source.startswith("raise RuntimeError(\"The grader disabled this cell")
 
 
-def test_unreadable_submission_is_kept(demo_run):
-    kept = demo_run.course_dir / "submitted" / "unreadable" / A1 / f"{A1}.ipynb.unreadable"
-    assert kept.read_text().startswith('{"cells"')
+def test_submissions_stay_as_the_students_sent_them(demo_run):
+    """The grader changes its scratch copies only: submitted/ holds each student's one file, as sent."""
+    for assignment, student in SAMPLES:
+        folder = demo_run.course_dir / "submitted" / student / assignment
+        assert sorted(p.name for p in folder.iterdir()) == [f"{assignment}.ipynb"], folder
+    unreadable = demo_run.course_dir / "submitted" / "unreadable" / A1 / f"{A1}.ipynb"
+    assert unreadable.read_text().startswith('{"cells"')
 
 
 def test_enormous_output_is_cut_to_the_cap(demo_run):
@@ -223,12 +229,48 @@ def _grades_and_messages(course_dir, assignment):
 
 
 def test_grading_again_gives_the_same_gradebook_and_messages(demo_run):
-    """The cases come from fixed seeds and the limits never cut correct code: a regrade changes nothing."""
+    """
+    The cases come from fixed seeds and the limits never cut correct code: regrading some
+    students (STUDENT=...) changes nothing, and leaves every other student's files alone.
+    """
     from grader.driver import CourseGrader
 
+    regraded = ("typical_mistake", "raises", "cheats", "tampers")
     first = _grades_and_messages(demo_run.course_dir, A1)
+    others = {p: p.stat().st_mtime_ns for p in (demo_run.course_dir / "autograded").rglob("*")
+              if p.is_file() and p.relative_to(demo_run.course_dir / "autograded").parts[0] not in regraded}
     grader = CourseGrader(demo_run.course_dir, A1)
-    for _ in range(2):
-        for student in ("typical_mistake", "raises", "cheats", "tampers"):
-            assert grader.autograde_student(student).graded
+    for jobs in (1, 2):
+        results = grader.grade_all(regraded, jobs=jobs, report=None)
+        assert [r.student for r in results if r.graded] == list(regraded)
         assert _grades_and_messages(demo_run.course_dir, A1) == first
+    assert {p: p.stat().st_mtime_ns for p in others} == others
+
+
+def test_the_summary_per_exercise_is_written_next_to_the_grades(demo_run):
+    import statistics
+
+    for assignment in ASSIGNMENTS:
+        text, csv_path, png_path = demo_run.summaries[assignment]
+        assert csv_path.parent == demo_run.grades_csv.parent == png_path.parent
+        assert png_path.read_bytes()[:4] == b"\x89PNG"
+        with open(csv_path, newline="") as f:
+            rows = {row["exercise"]: row for row in csv.DictReader(f)}
+        assert list(rows) == demo_run.exercises[assignment]
+        results = demo_run.results[assignment]
+        for exercise, row in rows.items():
+            scores = [r.by_exercise[exercise][0] for r in results]
+            assert float(row["mean"]) == round(statistics.fmean(scores), 3)
+            assert float(row["zero"]) == round(sum(s == 0 for s in scores) / len(scores), 3)
+            assert int(row["graded"]) == len(results) and row["not_graded"] == "0"
+            assert exercise in text
+    # Flagged: a test cell the grader put back or replaced, a solution it disabled.
+    assert set(result_of(demo_run, "tampers").flagged) >= {"compute_cost", "backward_propagation"}
+    assert result_of(demo_run, "kills_kernel").flagged == ["update_parameters"]
+    assert result_of(demo_run, "perfect").flagged == []
+
+
+def test_the_demo_grades_on_two_workers_and_shows_the_progress(demo_run):
+    assert sum("on 2 Dask worker(s) on this machine" in line for line in demo_run.report_lines) == len(ASSIGNMENTS)
+    a1 = [line.strip() for line in demo_run.report_lines if line.strip().startswith("[") and "/16" in line]
+    assert len(a1) == 16 and a1[0].startswith("[1/16, about ") and " left] " in a1[0] and a1[-1].startswith("[16/16] ")

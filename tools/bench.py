@@ -205,8 +205,7 @@ def ours(course, assignment, students, jobs=None, scheduler=None, limits=None):
     grader = CourseGrader(course, assignment)
     grader.limits = limits
     with Workers(jobs, scheduler) as workers:
-        pids = ([info["pid"] for info in workers.client.scheduler_info(n_workers=-1)["workers"].values()]
-                if workers.client else [os.getpid()])
+        pids = list(workers.client.run(os.getpid).values()) if workers.client else [os.getpid()]
         started = time.monotonic()
         with PeakMemory(pids) as memory:
             results = grader.grade_all(students, workers=workers, report=None)
