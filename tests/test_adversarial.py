@@ -17,10 +17,8 @@ import html
 import os
 import pathlib
 import re
-import shutil
 import socket
 import sqlite3
-import sys
 import sysconfig
 import textwrap
 import threading
@@ -879,7 +877,6 @@ class Batch:
     gradebook_after: str
     gradebook_later: str
     feedback_dir: pathlib.Path
-    seconds: float
 
 
 @pytest.fixture(scope="module")
@@ -888,10 +885,7 @@ def batch(tmp_path_factory):
     from tools.demo import generate_release, prepare_course
     from tools.samples import build_samples
 
-    started = time.monotonic()
     course = prepare_course(tmp_path_factory.mktemp("adversarial") / "course")
-    if not (course / "grader").exists():  # nbgrader_config.py imports the grader from the course directory
-        shutil.copytree(ROOT / "grader", course / "grader", ignore=shutil.ignore_patterns("__pycache__"))
     generate_release(course, A)
     build_samples(course, A, HONEST)
     listeners = Listeners()
@@ -916,8 +910,7 @@ def batch(tmp_path_factory):
     feedback_dir = grader.generate_feedback()
     return Batch(course, grader, results, report, listeners.hits, before, after, submitted_before,
                  {s: _tree(course / "submitted" / s) for s in HONEST}, site_before, _tree(site),
-                 processes_after, processes_later, gradebook_after, gradebook_later, feedback_dir,
-                 time.monotonic() - started)
+                 processes_after, processes_later, gradebook_after, gradebook_later, feedback_dir)
 
 
 # -- what every group is checked for -----------------------------------------------------------------
@@ -1042,4 +1035,3 @@ def test_honest_students_and_batch(batch):
         _check_common(batch, student)
     positions = [ORDER.index(s) for s in HONEST]
     assert min(positions) > 0 and max(positions) < len(ORDER) - 1, "hostile students first and last"
-    assert batch.seconds < 240, f"the batch took {batch.seconds:.0f} s"
