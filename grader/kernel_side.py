@@ -103,17 +103,15 @@ def digest(value):
 
 @contextlib.contextmanager
 def _substituted(namespace, replacements):
-    missing = object()
-    saved = {name: namespace.get(name, missing) for name in replacements}
+    """Names of a namespace replaced for a while (helpers.checks.substituted, which this code may not import)."""
+    before = {name: namespace[name] for name in replacements if name in namespace}
     namespace.update(replacements)
     try:
         yield
     finally:
-        for name, value in saved.items():
-            if value is missing:
-                namespace.pop(name, None)
-            else:
-                namespace[name] = value
+        for name in replacements:
+            namespace.pop(name, None)
+        namespace.update(before)
 
 
 def run_case(namespace, case, standins):
