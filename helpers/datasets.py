@@ -1,9 +1,21 @@
-"""Datasets of the assignments, generated deterministically (nothing is downloaded)."""
+"""
+Datasets of the assignments, generated deterministically (nothing is downloaded).
+
+scikit-learn and h5py are imported by the functions that use them: importing
+scikit-learn takes seconds, and the other functions do not need it.
+"""
 import numpy as np
-from sklearn.datasets import make_blobs
 
 # The four cluster centres of assignment 1.
 BLOB_CENTERS = ([2.5, 3], [6.7, 7.9], [2.1, 7.9], [7.4, 2.8])
+
+
+def _clusters(m):
+    """m points of the four clusters of assignment 1, one per column, and the index of each one's cluster."""
+    from sklearn.datasets import make_blobs
+
+    samples, clusters = make_blobs(n_samples=m, centers=BLOB_CENTERS, cluster_std=1.1, random_state=0)
+    return np.transpose(samples), clusters
 
 
 def load_blobs(m=2000):
@@ -19,12 +31,8 @@ def load_blobs(m=2000):
     Y -- integer labels of shape (1, m): 1 (red) for the clusters at (2.5, 3) and
          (6.7, 7.9), 0 (blue) for the two others
     """
-    samples, labels = make_blobs(n_samples=m, centers=BLOB_CENTERS,
-                                 cluster_std=1.1, random_state=0)
-    labels[(labels == 0) | (labels == 1)] = 1
-    labels[(labels == 2) | (labels == 3)] = 0
-    X = np.transpose(samples)
-    Y = labels.reshape((1, m))
+    X, clusters = _clusters(m)
+    Y = np.isin(clusters, (0, 1)).astype(np.int64).reshape((1, m))
     return X, Y
 
 
@@ -40,11 +48,8 @@ def load_other_blobs(m=2000):
     X -- float array of shape (2, m)
     Y -- integer labels of shape (1, m)
     """
-    samples, labels = make_blobs(n_samples=m, centers=BLOB_CENTERS,
-                                 cluster_std=1.1, random_state=0)
-    labels[(labels == 2) | (labels == 3)] = 1
-    X = np.transpose(samples)
-    Y = labels.reshape((1, m))
+    X, clusters = _clusters(m)
+    Y = (clusters != 0).astype(np.int64).reshape((1, m))
     return X, Y
 
 

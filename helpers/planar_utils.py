@@ -5,7 +5,6 @@ Every dataset is generated from its own seeded random generator, so loading one
 never touches NumPy's global random state and always gives the same data.
 """
 import numpy as np
-import sklearn.datasets
 
 
 def load_planar_dataset(m=400, seed=2030):
@@ -45,6 +44,8 @@ def load_extra_datasets(N=200):
     a dict name -> (X, Y) with X of shape (2, N) and int64 labels Y of shape (1, N);
     the six blob clusters are labelled by parity, giving two classes.
     """
+    import sklearn.datasets  # imported here: it takes seconds, and the flower does not need it
+
     circles = sklearn.datasets.make_circles(n_samples=N, factor=.5, noise=.3, random_state=1)
     moons = sklearn.datasets.make_moons(n_samples=N, noise=.2, random_state=2)
     blobs = sklearn.datasets.make_blobs(n_samples=N, random_state=5, n_features=2, centers=6)

@@ -18,11 +18,13 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 # Fixtures that execute notebooks or run the grading loop: tests that use them are slow.
 SLOW_FIXTURES = {"executed", "executed_nb", "demo_run"}
+# Tests that start nbgrader in a process of its own, several seconds each: slow too.
+SLOW_TESTS = {"test_nbgrader_loads_the_course_configuration_without_errors"}
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or getattr(item, "originalname", None) in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
 
 
