@@ -155,13 +155,13 @@ def _first_exercise(nb):
 
 def test_a_student_environment_with_the_bundle_alone_runs_every_release(bundle, tmp_path, monkeypatch):
     # A fresh virtual environment, as a student's, Binder's or a JupyterHub image's: the wheel, its pinned
-    # dependencies and a kernel, nothing of the course directory. The course's pins keep pip on the versions
-    # its cache already holds.
+    # dependencies and a kernel, nothing of the course directory. The course's lock (constraints.txt) keeps pip
+    # on the versions its cache already holds.
     env_dir = tmp_path / "student-env"
     subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True)
     python = env_dir / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-c", str(ROOT / "requirements.txt"), "-r", str(bundle["requirements"]),
+                    "-c", str(ROOT / "constraints.txt"), "-r", str(bundle["requirements"]),
                     str(bundle["wheel"]), "ipykernel"], check=True, cwd=tmp_path)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
 
