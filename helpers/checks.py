@@ -80,7 +80,8 @@ def check_returns(result, names, call):
     """Asserts that ``result``, what ``call`` returned, is a tuple (or list) of as many values as ``names`` has."""
     __tracebackhide__ = True
     what = ", ".join(names)
-    check_type(result, (tuple, list), f"the result of {call}", f"Return {'the pair ' if len(names) == 2 else ''}{what}.")
+    check_type(result, (tuple, list), f"the result of {call}",
+               f"Return {'the pair ' if len(names) == 2 else ''}{what}.")
     if len(result) != len(names):
         fail(f"{call} should return {len(names)} values ({what}) but returned {len(result)}.")
 

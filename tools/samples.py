@@ -145,7 +145,7 @@ def _warns(nb):
 
 
 def _samples(typical_mistake, **others):
-    """The samples of an assignment: the three every assignment has (perfect, blank, a typical mistake), then its others."""
+    """The samples of an assignment: the three that every one has (perfect, blank, a typical mistake), then its own."""
     return {"perfect": Sample("every exercise solved"),
             "blank": Sample("the release submitted as it is", loses="all", edit="blank"),
             "typical_mistake": typical_mistake, **others}
