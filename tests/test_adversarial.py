@@ -30,9 +30,10 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell
 
+from tools import ROOT
+
 pytestmark = pytest.mark.slow
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 A = "a1_two_layer_network"
 MARK = "nnfsadv" + uuid.uuid4().hex[:8]  # in every daemon's command line and every planted file
 GiB = 1024 ** 3

@@ -33,15 +33,14 @@ import tempfile
 import time
 
 import nbformat
-from nbclient import NotebookClient
 
 from grader.driver import CourseGrader, nbgrader_env
 from grader.parallel import Workers
+from tools import ROOT, execute
 from tools.cluster import LoopbackCluster
 from tools.demo import generate_release, prepare_course
 from tools.samples import ASSIGNMENTS, build_samples, expected_points
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 # The last commit whose hidden tests ran inside the student's kernel.
 BEFORE = "96af8c7"
 PARTS = ("notebooks", "sandbox", "throughput", "class")
@@ -58,8 +57,7 @@ print(statistics.median(grader.autograde_student(s).seconds for s in sys.argv[2:
 def time_notebook(path):
     nb = nbformat.read(path, as_version=4)
     started = time.perf_counter()
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    execute(nb, path.parent)
     return time.perf_counter() - started
 
 

@@ -31,9 +31,9 @@ from tqdm import tqdm
 from grader.driver import CourseGrader, grade_table, nbgrader_env
 from grader.parallel import Workers
 from grader.report import summarise
+from tools import ROOT
 from tools.samples import ASSIGNMENTS, build_samples, expected_points
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 @dataclass
