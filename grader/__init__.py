@@ -8,5 +8,7 @@ standins       stand-ins for graded functions, so that a composite function is g
 cases          the graded cases of each assignment, judged against the instructor's solutions
 preprocessors  the nbgrader preprocessors of the grading pipeline (nbgrader_config.py)
 driver         `make autograde`: every submission graded as far as it can be, one line each
+parallel       the workers that grade (a Dask cluster, local or not) and the one writer of the gradebook
+report         the class summary per exercise: a table, a CSV and a PNG
 provenance     a record of how each grade was made, and `make verify-grades`
 """

@@ -3,13 +3,13 @@ Autograding that survives bad submissions: ``make autograde ASSIGNMENT=<id>``.
 
 ``nbgrader autograde`` grades one student at a time, but a few kinds of
 submission make it give up on that student with no grade at all, and others
-make it hang. This runs it one student at a time in a subprocess, with the
-course's pipeline (student code in the sandboxed kernel, cases judged in the
-grader), and deals with each case, so that every submission is graded as far as
-it can be and reported in one line, and the batch always goes on:
+make it hang. This runs it for one student at a time in a process of its own,
+with the course's pipeline (student code in the sandboxed kernel, cases judged
+in the grader), and deals with each case, so that every submission is graded as
+far as it can be and reported in one line, and the batch always goes on:
 
-* a file that is not a readable notebook is kept aside and graded as the blank
-  release (0 points);
+* a file that is not a readable notebook is graded as the blank release
+  (0 points);
 * cells whose nbgrader metadata was edited (a renamed ``grade_id``, say) are
   treated as ordinary cells, and nbgrader puts the real test cells back;
 * a cell during which the kernel stops (``os._exit``, a segfault) is disabled
@@ -22,11 +22,14 @@ it can be and reported in one line, and the batch always goes on:
 
 The time limits come from the solutions' own run in the sandbox at the start of
 the batch (``calibrate``), and every grade gets a provenance record
-(grader/provenance.py).
+(grader/provenance.py). ``grade_all`` grades a batch on several workers
+(grader/parallel.py), each student in a scratch course of its own, and writes
+the results into this course's gradebook, one by one.
 
 Usage, from the course directory::
 
-    python -m grader autograde a1_two_layer_network [--student ID ...] [--unsandboxed]
+    python -m grader autograde a1_two_layer_network [--student ID ...] [--jobs N | --scheduler ADDRESS]
+                                                    [--unsandboxed]
 """
 import contextlib
 import json
