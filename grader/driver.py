@@ -63,11 +63,18 @@ def nbgrader_env():
                 MPLBACKEND="Agg")
 
 
-# nbgrader takes seconds to import. Each nbgrader command runs in a process of its own (it changes
-# the directory and the environment, and a hung one must be killed), forked from a server process
-# that has imported it once: every student saves that start-up (tools/bench.py measures it).
+# nbgrader, and what grading imports (the reference solutions' NumPy, matplotlib and scikit-learn),
+# take seconds to import. Each nbgrader command runs in a process of its own (it changes the
+# directory and the environment, and a hung one must be killed), forked from a server process that
+# has imported them once: every student saves that start-up (tools/bench.py measures it).
 _FORKS = multiprocessing.get_context("forkserver")
-_FORKS.set_forkserver_preload(["nbgrader.apps.nbgraderapp", "nbgrader.converters.autograde"])
+_FORKS.set_forkserver_preload([
+    "nbgrader.apps.nbgraderapp", "nbgrader.converters.autograde", "nbgrader.preprocessors", "nbconvert",
+    "nbclient", "jupyter_client", "numpy", "matplotlib.pyplot", "sklearn.datasets", "sklearn.linear_model",
+    "h5py", "PIL.Image", "helpers.checks", "helpers.datasets", "helpers.plotting", "helpers.planar_utils",
+    "helpers.dnn_utils", "helpers.images", "helpers.public_tests", "helpers.testCases", "grader.preprocessors"])
+# Grading never shows a figure; the server's matplotlib is imported before nbgrader's environment is set.
+os.environ.setdefault("MPLBACKEND", "Agg")
 
 
 def _nbgrader_child(args, cwd, env, log):
