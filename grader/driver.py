@@ -73,8 +73,12 @@ _FORKS.set_forkserver_preload([
     "nbclient", "jupyter_client", "numpy", "matplotlib.pyplot", "sklearn.datasets", "sklearn.linear_model",
     "h5py", "PIL.Image", "helpers.checks", "helpers.datasets", "helpers.plotting", "helpers.planar_utils",
     "helpers.dnn_utils", "helpers.images", "helpers.public_tests", "helpers.testCases", "grader.preprocessors"])
-# Grading never shows a figure; the server's matplotlib is imported before nbgrader's environment is set.
+# The server imports matplotlib and NumPy before nbgrader's environment is set: grading never shows a
+# figure, and the instructor's solutions judged in nbgrader's processes use one BLAS thread, as the
+# kernels do, so that workers side by side do not oversubscribe the cores.
 os.environ.setdefault("MPLBACKEND", "Agg")
+for _blas in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_blas, "1")
 
 
 def _nbgrader_child(args, cwd, env, log):

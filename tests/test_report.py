@@ -59,20 +59,29 @@ def test_the_summary_table_csv_and_figure_hold_the_same_numbers(tmp_path):
     plt.close(fig)
 
 
-@pytest.fixture
-def course_gradebook(tmp_path):
+@pytest.fixture(scope="module")
+def made_gradebook(tmp_path_factory):
     """A course gradebook with one assignment of one notebook: a graded cell, a solution cell."""
     from nbgrader.api import Gradebook
 
-    url = f"sqlite:///{tmp_path / 'gradebook.db'}"
-    with Gradebook(url, "nnfs") as gb:
+    path = tmp_path_factory.mktemp("gradebook") / "gradebook.db"
+    with Gradebook(f"sqlite:///{path}", "nnfs") as gb:
         gb.add_assignment("a1")
         gb.add_notebook("a1", "a1")
         gb.add_grade_cell("sigmoid_tests", "a1", "a1", max_score=5, cell_type="code")
         gb.add_solution_cell("sigmoid", "a1", "a1")
         gb.add_source_cell("sigmoid", "a1", "a1", cell_type="code", source="x = 1", checksum="c")
         gb.add_source_cell("sigmoid_tests", "a1", "a1", cell_type="code", source="t = 1", checksum="d")
-    return url
+    return path
+
+
+@pytest.fixture
+def course_gradebook(made_gradebook, tmp_path):
+    """A fresh copy of that gradebook, for one test: its URL."""
+    import shutil
+
+    shutil.copy2(made_gradebook, tmp_path / "gradebook.db")
+    return f"sqlite:///{tmp_path / 'gradebook.db'}"
 
 
 def rows(score, comment=None):

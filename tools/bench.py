@@ -251,6 +251,22 @@ def fixed_costs(course, assignment):
     return statistics.median(new), statistics.median(forked), statistics.median(kernels)
 
 
+BUSY_LOOP = "import numpy as np\nx = np.random.default_rng(0).random((300, 300))\nfor _ in range(400): x = np.tanh(x @ x.T / 300)"
+
+
+def machine_speedup():
+    """How much faster this machine runs two copies of a fixed CPU-bound job side by side than one after the other."""
+    def run(copies):
+        started = time.monotonic()
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+        for process in [subprocess.Popen([sys.executable, "-c", BUSY_LOOP], env=env) for _ in range(copies)]:
+            process.wait()
+        return time.monotonic() - started
+    one = statistics.median(run(1) for _ in range(3))
+    two = statistics.median(run(2) for _ in range(3))
+    return 2 * one / two
+
+
 def throughput(scratch, assignment, count):
     """Plain nbgrader, make autograde with 1 and 2 workers, and Dask across processes, on the same submissions."""
     mix = {"perfect": count}
@@ -273,6 +289,8 @@ def throughput(scratch, assignment, count):
               + ", ".join(mib(m) for m in memory))
     local, dask = rows[2][1], rows[3][1]
     print(f"Dask across processes vs the local pool of 2: {dask / local:.2f}x the time")
+    print(f"2 workers vs 1: {rows[1][1] / local:.2f}x; this machine runs two CPU-bound processes side by side "
+          f"{machine_speedup():.2f}x as fast as one after the other")
     new, forked, kernel = fixed_costs(course, assignment)
     per_student = rows[1][1] / count
     print(f"fixed cost per student (median of 3): nbgrader's start-up {new:.2f} s in a new process, "
