@@ -533,6 +533,8 @@ class CourseGrader:
                                                    pathlib.Path(folder) / "gradebook.db")
         with contextlib.ExitStack() as stack:
             if workers is None:
+                # No more local workers than students: one student is graded in this process.
+                jobs = max(1, min(jobs or parallel.available_cores(), len(students)))
                 workers = stack.enter_context(parallel.Workers(jobs, scheduler))
             if report:
                 report(f"Isolation: {self.isolation}; {self.limits.describe()}")

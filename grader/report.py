@@ -86,6 +86,7 @@ def figure(summaries, assignment):
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     columns = min(4, max(1, len(summaries)))
     rows = math.ceil(len(summaries) / columns)
@@ -96,6 +97,7 @@ def figure(summaries, assignment):
         ax.set_title(f"{s.exercise} ({s.points:g} pts)", fontsize=9)
         ax.set_xlabel("points", fontsize=8)
         ax.set_ylabel("students", fontsize=8)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.tick_params(labelsize=7)
     for ax in list(axes.flat)[len(summaries):]:
         ax.set_visible(False)
