@@ -32,6 +32,7 @@ Usage, from the course directory::
                                                     [--unsandboxed]
 """
 import contextlib
+import functools
 import json
 import multiprocessing
 import os
@@ -118,7 +119,10 @@ def run_nbgrader(args, cwd, timeout=None):
             code = process.exitcode
         if code is None:
             os.killpg(process.pid, signal.SIGKILL)
-            process.wait() if isinstance(process, subprocess.Popen) else process.join()
+            if isinstance(process, subprocess.Popen):
+                process.wait()
+            else:
+                process.join()
         return code, pathlib.Path(log.name).read_text(encoding="utf-8", errors="replace")
 
 
@@ -184,7 +188,9 @@ class CourseGrader:
 
     # -- the gradebook -----------------------------------------------------------------------
 
+    @functools.cached_property
     def _config(self):
+        """The course's nbgrader configuration, read once."""
         from traitlets.config.loader import PyFileConfigLoader
 
         # The configuration puts its course on sys.path, for nbgrader; not in this process, whose
@@ -197,11 +203,11 @@ class CourseGrader:
 
     def db_url(self):
         """The gradebook: the one given, or the one of the course's configuration (SQLite by default)."""
-        return self._db_url or self._config().CourseDirectory.get(
+        return self._db_url or self._config.CourseDirectory.get(
             "db_url", "sqlite:///" + str(self.course_dir / "gradebook.db"))
 
     def course_id(self):
-        return self._config().CourseDirectory.get("course_id", "default_course")
+        return self._config.CourseDirectory.get("course_id", "default_course")
 
     def _gradebook(self):
         from nbgrader.api import Gradebook

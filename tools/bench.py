@@ -61,13 +61,16 @@ def time_notebook(path):
     return time.perf_counter() - started
 
 
-def perfect_copies(course, assignment, repeat, prefix="perfect"):
-    """Writes `repeat` perfect submissions; returns their student ids."""
-    students = [f"{prefix}{i}" for i in range(repeat)]
-    for student in students:
-        build_samples(course, assignment, ["perfect"])
-        (course / "submitted" / student).mkdir(parents=True, exist_ok=True)
-        (course / "submitted" / "perfect" / assignment).rename(course / "submitted" / student / assignment)
+def copies_of(course, assignment, mix, prefix):
+    """Writes the submissions of `mix` (sample name -> how many) under new student ids; returns them in order."""
+    build_samples(course, assignment, list(mix))
+    students = []
+    for sample, count in mix.items():
+        for number in range(count):
+            student = f"{prefix}{len(students):03d}-{sample}"
+            shutil.copytree(course / "submitted" / sample, course / "submitted" / student)
+            students.append(student)
+        shutil.rmtree(course / "submitted" / sample)
     return students
 
 
@@ -87,7 +90,7 @@ def seconds_before(scratch, commit, assignment, repeat):
                    env=env, capture_output=True, check=True)
     sys.path.insert(0, str(old))
     try:
-        students = perfect_copies(old, assignment, repeat)
+        students = copies_of(old, assignment, {"perfect": repeat}, prefix="before")
     finally:
         sys.path.remove(str(old))
     completed = subprocess.run([sys.executable, "-c", OLD_GRADING, assignment, *students], cwd=old, env=env,
@@ -104,7 +107,7 @@ def sandbox_cost(scratch, chosen, repeat, before_commit):
         generate_release(course, assignment)
         row = {}
         for mode, unsandboxed in (("sandboxed", False), ("unsandboxed", True)):
-            students = perfect_copies(course, assignment, repeat, prefix=mode)
+            students = copies_of(course, assignment, {"perfect": repeat}, prefix=mode)
             grader = CourseGrader(course, assignment, unsandboxed=unsandboxed)
             grader.calibrate()
             row[mode] = statistics.median(grader.autograde_student(s).seconds for s in students)
@@ -123,7 +126,7 @@ def saturated(scratch, assignments):
         print(f"\nsaturated machine ({len(busy)} busy processes on {os.cpu_count()} cores): perfect submissions")
         for assignment in assignments:
             generate_release(course, assignment)
-            (student,) = perfect_copies(course, assignment, 1, prefix="busy")
+            (student,) = copies_of(course, assignment, {"perfect": 1}, prefix="busy")
             grader = CourseGrader(course, assignment)
             result = grader.autograde_student(student)
             print(f"{assignment:36} {result.score:g} / {result.max_score:g} in {result.seconds:6.2f} s "
@@ -167,19 +170,6 @@ class PeakMemory:
 
 def mib(size):
     return f"{size / 2**20:.0f} MiB"
-
-
-def copies_of(course, assignment, mix, prefix):
-    """Writes the submissions of `mix` (sample name -> how many) under new student ids; returns them in order."""
-    build_samples(course, assignment, list(mix))
-    students = []
-    for sample, count in mix.items():
-        for number in range(count):
-            student = f"{prefix}{len(students):03d}-{sample}"
-            shutil.copytree(course / "submitted" / sample, course / "submitted" / student)
-            students.append(student)
-        shutil.rmtree(course / "submitted" / sample)
-    return students
 
 
 def batch_in(scratch, name, assignment, mix):
