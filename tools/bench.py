@@ -68,9 +68,9 @@ def copies_of(course, assignment, mix, prefix):
     for sample, count in mix.items():
         for number in range(count):
             student = f"{prefix}{len(students):03d}-{sample}"
-            shutil.copytree(course / "submitted" / sample, course / "submitted" / student)
+            shutil.copytree(course / "submitted" / sample / assignment, course / "submitted" / student / assignment)
             students.append(student)
-        shutil.rmtree(course / "submitted" / sample)
+        shutil.rmtree(course / "submitted" / sample / assignment)
     return students
 
 
