@@ -24,17 +24,26 @@ c.ClearSolutions.code_stub = {
 }
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
-# Execution limits while validating and autograding. The timeout is per cell;
-# `make autograde` (grader.driver) calibrates it from the solutions' own run at
-# the start of a batch and adds a limit for a whole notebook on top of it.
+# Time limits: calibrated per assignment from the solutions' own run in the sandbox (grader/calibration.py,
+# cached in calibration/), by this policy; every provenance record holds it. c.Execute.timeout is the
+# limit of plain notebook runs outside grading.
+c.TimeLimits.factor = 10           # each limit is this many times what the solutions needed ...
+c.TimeLimits.cell_floor = 10       # ... and at least this many seconds per cell
+c.TimeLimits.notebook_floor = 120  # ... and per notebook
+c.TimeLimits.retry_factor = 3      # a notebook that ran past its limit is graded again with 3x the slowest cell per cell
+c.TimeLimits.attempts = 5          # attempts at a notebook, at most (the kernel stopped, it ran past its limit) ...
+c.TimeLimits.budget_factor = 3     # ... taking at most 3x the limit per notebook together
 c.Execute.timeout = 30
 c.Execute.interrupt_on_timeout = True
 
-# Output limits: nbgrader counts lines; grader.preprocessors.LimitOutputBytes
-# also caps the bytes of each output, so one enormous line cannot bloat the
-# graded notebook and its feedback.
+# Output limits: nbgrader counts lines; LimitOutputBytes caps the characters of each stored output,
+# and SandboxedExecute what a cell and a notebook may output in all, while they run.
 c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 60
+c.LimitOutputBytes.max_bytes = 20000
+c.SandboxedExecute.max_outputs_per_cell = 1000
+c.SandboxedExecute.max_output_bytes_per_cell = 4 * 2**20
+c.SandboxedExecute.max_output_bytes = 32 * 2**20
 
 # A submission that deletes or edits a test cell gains nothing: edited cells are
 # overwritten from the gradebook, deleted ones are put back and run.
@@ -45,25 +54,30 @@ c.OverwriteCells.add_missing_cells = True
 # keeps them out of the other cells of the graded notebook too.
 c.IgnorePattern.pattern = r"\w+Warning: "
 
-# Grading: student code runs in a sandboxed kernel (grader/sandbox.py); the hidden
-# part of each test cell hands the grader's cases to the student's functions, and
-# the grader judges the results in its own process (grader/preprocessors.py).
+# Grading: student code runs in the course's kernel in a sandbox (grader/sandbox.py); the hidden
+# part of each test cell hands the grader's cases to the student's functions, and the grader
+# judges the results in its own process. The same pipeline serves `make autograde`, plain
+# `nbgrader autograde` and formgrader's Autograde button (grader/preprocessors/__init__.py).
 # UNSANDBOXED grading (make autograde UNSANDBOXED=1) sets this to False.
 c.SandboxKernelManager.enabled = True
 c.CourseCases.course_dir = c.CourseDirectory.root
 
 from nbgrader.converters.autograde import Autograde  # noqa: E402
 from nbgrader.converters.generate_feedback import GenerateFeedback  # noqa: E402
-from nbgrader.preprocessors import Execute, LimitOutput  # noqa: E402
-from grader.preprocessors import (InjectCases, JudgeCases, LimitOutputBytes, SandboxedExecute,  # noqa: E402
-                                  ScrubHiddenTests)
+from nbgrader.preprocessors import Execute, LimitOutput, OverwriteCells  # noqa: E402
+from grader.preprocessors import (InertOutputs, InjectCases, JudgeCases, LimitOutputBytes,  # noqa: E402
+                                  RecordProvenance, RepairTestCells, SandboxedExecute, ScrubHiddenTests)
 
-_preprocessors = list(Autograde.class_traits()["autograde_preprocessors"].default())
-_preprocessors[_preprocessors.index(Execute):_preprocessors.index(Execute) + 1] = [
-    InjectCases, SandboxedExecute, JudgeCases]
-_preprocessors.insert(_preprocessors.index(LimitOutput) + 1, LimitOutputBytes)
-c.Autograde.autograde_preprocessors = _preprocessors
+c.Autograde.exporter_class = "grader.exporter.SubmissionExporter"
+_sanitize = list(Autograde.class_traits()["sanitize_preprocessors"].default())
+_sanitize.insert(_sanitize.index(OverwriteCells), RepairTestCells)
+c.Autograde.sanitize_preprocessors = _sanitize
+_autograde = list(Autograde.class_traits()["autograde_preprocessors"].default())
+_autograde[_autograde.index(Execute):_autograde.index(Execute) + 1] = [InjectCases, SandboxedExecute, JudgeCases,
+                                                                       InertOutputs]
+_autograde.insert(_autograde.index(LimitOutput) + 1, LimitOutputBytes)
+c.Autograde.autograde_preprocessors = _autograde + [RecordProvenance]
 
-# Feedback shows the verdicts, never a line of a hidden test.
+# Feedback shows the verdicts, never a line of a hidden test, and nothing in it runs.
 c.GenerateFeedback.preprocessors = list(GenerateFeedback.class_traits()["preprocessors"].default()) + [
-    ScrubHiddenTests]
+    ScrubHiddenTests, InertOutputs]

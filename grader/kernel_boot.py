@@ -1,9 +1,11 @@
 """
 Starts an IPython kernel inside the sandbox (see grader/sandbox.py).
 
-It sets the limits of every process the kernel will start, copies the
-notebook's folder into the private working directory, and then runs ipykernel
-with the arguments it was given.
+It sets the limits of every process the kernel will start, puts the
+grader's helpers first on the import path (the kernel imports exactly the
+helpers the grader bound, whatever else the environment has installed), copies
+the notebook's folder into the private working directory, and then runs
+ipykernel with the arguments it was given.
 """
 import os
 import resource
@@ -16,6 +18,7 @@ for limit, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_NPROC, proce
                      (resource.RLIMIT_CORE, 0)):
     resource.setrlimit(limit, (value, value))
 
+sys.path.insert(0, os.environ.pop("NNFS_LIB"))
 workdir = os.environ.pop("NNFS_WORKDIR")
 shutil.copytree("/opt/nnfs/folder", workdir, symlinks=True)
 os.chdir(workdir)

@@ -2,145 +2,184 @@
 A record of how each grade was made, beside the gradebook, and the check that
 the gradebook still agrees with it: ``make verify-grades ASSIGNMENT=<id>``.
 
-For each student and assignment, ``provenance/<assignment>/<student>.json``
-holds the sha256 of each submitted notebook (as the student sent it), of each
-graded notebook, of every test cell's source as graded, of the ``helpers`` and
-``grader`` packages and of the pinned environment; the isolation and its limits;
-the time limits; the scores of every test cell; and when grading started and
-ended.
+The grading pipeline writes the record of every notebook it grades, whichever
+road called it (``make autograde``, plain ``nbgrader autograde``, formgrader's
+button): ``provenance/<assignment>/<student>.json`` holds, per notebook, the
+sha256 of the notebook as submitted and as graded, of every test cell's source
+as graded, the automatic score of each test cell and what the grader had to do
+(its notes, grader/facts.py); and for the student, the fingerprints of what the
+grade depends on (grader/fingerprints.py), the isolation and its limits, the
+time limits and their policy, and when grading started and ended. A notebook
+the grader could not grade gets a record that says so and why.
 """
 import datetime
-import hashlib
-import importlib.metadata
 import json
+import os
 import pathlib
 
 import nbformat
 
+from grader import fingerprints
+from grader.cells import exercise_of, grade_id, is_test_cell
 
-def sha256_file(path):
-    return hashlib.sha256(pathlib.Path(path).read_bytes()).hexdigest()
-
-
-def sha256_text(text):
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+FOLDER = "provenance"
 
 
-def sha256_tree(folder, pattern="*.py"):
-    """One fingerprint of the files of a package (their names and contents)."""
-    digest = hashlib.sha256()
-    for path in sorted(pathlib.Path(folder).rglob(pattern)):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+def path(course_root, assignment, student):
+    return pathlib.Path(course_root) / FOLDER / assignment / f"{student}.json"
 
 
-def environment():
-    """The Python packages grading ran with, one 'name==version' a line."""
-    return "\n".join(sorted({f"{d.metadata['Name'].lower()}=={d.version}" for d in importlib.metadata.distributions()}))
+def read(course_root, assignment, student):
+    """The record of a student, or None."""
+    try:
+        return json.loads(path(course_root, assignment, student).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
-def record_path(course_dir, assignment, student):
-    return pathlib.Path(course_dir) / "provenance" / assignment / f"{student}.json"
+def write_to(target, record):
+    """Writes a record to a file."""
+    target = pathlib.Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
 
 
-def _scores(gradebook, assignment, student, notebooks):
-    scores = {}
-    for name in notebooks:
-        submitted = gradebook.find_submission_notebook(name, assignment, student)
-        scores.update({f"{name}/{g.name}": g.score for g in submitted.grades})
-    return scores
+def write(course_root, assignment, student, record):
+    """Writes a student's record whole (a new file moved into place)."""
+    target = path(course_root, assignment, student)
+    partial = target.with_name(f".{target.name}.{os.getpid()}")
+    write_to(partial, record)
+    os.replace(partial, target)
 
 
-def record(grader, result):
-    """Writes the provenance record of one graded student (grader: a CourseGrader)."""
-    import helpers
+def now():
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 
+
+def graded_sha256(nb):
+    """The sha256 of a notebook's file as nbgrader writes it (nbconvert's NotebookExporter)."""
+    text = nbformat.writes(nb, version=4)
+    return fingerprints.sha256_text(text if text.endswith("\n") else text + "\n")
+
+
+def flagged(notes, needs_manual=()):
+    """The exercises whose grade a person should look at: cells the grader had to restore, stop or disable."""
+    found = []
+    for note in notes:
+        if note["kind"] in ("test_cells_restored", "test_cells_replaced", "interrupted", "metadata_repaired"):
+            found += [exercise_of(c) for c in note["cells"] if c.endswith("_tests")]
+        elif note["kind"] == "kernel_stopped":
+            found.append(exercise_of(note["disabled"]))
+    found += [exercise_of(c) for c in needs_manual]
+    return list(dict.fromkeys(f for f in found if not f.startswith("cell ")))
+
+
+def notebook_entry(nb, noted, scores, needs_manual=()):
+    """What a record holds of one graded notebook (noted: grader.facts.take of it, taken before)."""
+    return {"graded": True, "submitted_sha256": noted.get("submitted_sha256"), "graded_sha256": graded_sha256(nb),
+            "test_cells_sha256": {grade_id(c): fingerprints.sha256_text(c.source) for c in nb.cells
+                                  if is_test_cell(c)},
+            "scores": scores, "needs_manual": list(needs_manual), "notes": noted["notes"],
+            "started": noted.get("started"), "ended": now()}
+
+
+def not_graded_entry(noted, reason):
+    """What a record holds of a notebook the grader could not grade."""
+    return {"graded": False, "reason": reason, "submitted_sha256": noted.get("submitted_sha256"),
+            "notes": noted["notes"], "started": noted.get("started"), "ended": now()}
+
+
+def record_notebook(config, resources, entry, limits=None):
+    """
+    Puts one notebook's entry into its student's record, in the course nbgrader is grading
+    (replacing an older entry of that notebook); config: nbgrader's, resources: the notebook's.
+    """
+    from nbgrader.coursedir import CourseDirectory
+
+    from grader.limits import TimeLimits
     from grader.sandbox import SandboxKernelManager
 
-    course, assignment, student = grader.course_dir, grader.assignment, result.student
-    submitted, graded = {}, {}
-    for name in grader.notebooks:
-        path = course / "submitted" / student / assignment / f"{name}.ipynb"
-        for original in (path.with_name(path.name + ".unreadable"), path.with_name(path.name + ".orig"), path):
-            if original.exists():
-                submitted[name] = sha256_file(original)
-                break
-        autograded = grader._autograded_notebook(student, name)
-        if autograded.exists():
-            graded[name] = sha256_file(autograded)
-    with grader._gradebook() as gb:
-        scores = _scores(gb, assignment, student, grader.notebooks)
-    ended = datetime.datetime.now(datetime.timezone.utc)
-    data = {
-        "student": student, "assignment": assignment,
-        "started": (ended - datetime.timedelta(seconds=result.seconds)).isoformat(timespec="seconds"),
-        "ended": ended.isoformat(timespec="seconds"),
-        "isolation": grader.isolation,
-        "limits": SandboxKernelManager(enabled=not grader.unsandboxed).describe_limits(),
-        "time_limits": vars(grader.limits),
-        "submitted_sha256": submitted, "autograded_sha256": graded,
-        "test_cells_sha256": {f"{name}/{cell}": sha256_text(source)
-                              for name, info in grader.notebooks.items()
-                              for cell, source in info["source_cells"].items() if cell in info["grade_cells"]},
-        "helpers_sha256": sha256_tree(pathlib.Path(helpers.__file__).parent),
-        "grader_sha256": sha256_tree(pathlib.Path(__file__).parent),
-        "environment_sha256": sha256_text(environment()),
-        "scores": scores, "notes": result.notes, "flagged": result.flagged,
-    }
-    path = record_path(course, assignment, student)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-    return path
+    root = CourseDirectory(config=config).root
+    meta = resources["nbgrader"]
+    assignment, student = meta["assignment"], meta["student"]
+    record = read(root, assignment, student) or {"notebooks": {}}
+    notebooks = {**record["notebooks"], meta["notebook"]: entry}
+    policy = TimeLimits(config=config)
+    made = {"student": student, "assignment": assignment,
+            "graded": all(e["graded"] for e in notebooks.values()),
+            "reason": "; ".join(e["reason"] for e in notebooks.values() if not e["graded"]),
+            "started": min((e["started"] for e in notebooks.values() if e.get("started")), default=entry["ended"]),
+            "ended": max(e["ended"] for e in notebooks.values()),
+            "fingerprints": fingerprints.of_assignment(CourseDirectory(config=config).root, assignment),
+            "isolation": SandboxKernelManager(config=config).describe_limits(),
+            "time_limits": limits.as_dict() if limits else None,
+            "time_limit_policy": {name: getattr(policy, name) for name in policy.trait_names(config=True)},
+            "notebooks": notebooks,
+            "flagged": flagged([n for e in notebooks.values() for n in e["notes"]],
+                               [c for e in notebooks.values() for c in e.get("needs_manual", [])])}
+    made["seconds"] = (datetime.datetime.fromisoformat(made["ended"])
+                       - datetime.datetime.fromisoformat(made["started"])).total_seconds()
+    write(root, assignment, student, made)
+    return made
 
 
-def verify(course_dir, assignment):
+def verify(course, assignment):
     """
     Every difference between the gradebook, the graded notebooks and the provenance records
-    of an assignment, one line each (an empty list when they all agree).
+    of an assignment (course: a grader.course.Course), one line each; an empty list when they agree.
+    Automatic scores are compared: a manual grade an instructor gave is no difference.
     """
-    from nbgrader.api import MissingEntry
-    from nbgrader.utils import determine_grade, is_grade
-
-    from grader.driver import CourseGrader
-
-    grader = CourseGrader.__new__(CourseGrader)
-    grader.course_dir, grader.assignment, grader._db_url = pathlib.Path(course_dir).resolve(), assignment, None
-    differences = []
-    records = sorted((grader.course_dir / "provenance" / assignment).glob("*.json"))
-    with grader._gradebook() as gb:
+    folder = course.root / FOLDER / assignment
+    records = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))}
+    with course.gradebook() as gb:
         students = {s.student.id for s in gb.find_assignment(assignment).submissions}
-        for student in sorted(students - {p.stem for p in records}):
-            differences.append(f"{student}: graded in the gradebook but has no provenance record")
-        for path in records:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            student = data["student"]
+    differences = [f"{student}: graded in the gradebook but has no provenance record"
+                   for student in sorted(students - set(records))]
+    for student, record in records.items():
+        differences += verify_student(course, assignment, student, record)
+    return differences
+
+
+def verify_student(course, assignment, student, record):
+    """The differences between one student's record, its gradebook rows and its files (see ``verify``)."""
+    from nbgrader.api import MissingEntry
+
+    if not record.get("graded", True):
+        return []
+    differences = []
+    with course.gradebook() as gb:
+        for name, entry in record["notebooks"].items():
             try:
-                scores = _scores(gb, assignment, student, data["autograded_sha256"])
+                grades = {g.name: g.auto_score for g in gb.find_submission_notebook(name, assignment,
+                                                                                    student).grades}
             except MissingEntry:
                 differences.append(f"{student}: has a record but no grades in the gradebook")
                 continue
-            for key, score in data["scores"].items():
-                if scores.get(key) != score:
-                    differences.append(f"{student}: {key} is {scores.get(key)} in the gradebook but {score} "
-                                       f"when it was graded")
-            for name, digest in data["autograded_sha256"].items():
-                graded = grader.course_dir / "autograded" / student / assignment / f"{name}.ipynb"
-                if not graded.exists():
-                    differences.append(f"{student}: {name}.ipynb: the graded notebook is missing")
-                    continue
-                if sha256_file(graded) != digest:
-                    differences.append(f"{student}: {name}.ipynb: the graded notebook changed after grading")
-                for cell in nbformat.read(graded, as_version=4).cells:
-                    if is_grade(cell) and cell.cell_type == "code":
-                        key = f"{name}/{cell.metadata.nbgrader['grade_id']}"
-                        score, _ = determine_grade(cell)
-                        if key in scores and scores[key] != score:
-                            differences.append(f"{student}: {key} is {scores[key]} in the gradebook but the "
-                                               f"graded notebook gives {score}")
-            for name, digest in data["submitted_sha256"].items():
-                path_nb = grader.course_dir / "submitted" / student / assignment / f"{name}.ipynb"
-                candidates = [path_nb.with_name(path_nb.name + s) for s in (".unreadable", ".orig", "")]
-                found = next((p for p in candidates if p.exists()), None)
-                if found is None or sha256_file(found) != digest:
-                    differences.append(f"{student}: {name}.ipynb: the submission differs from the one graded")
+            for cell, score in entry["scores"].items():
+                if grades.get(cell) != score:
+                    differences.append(f"{student}: {name}/{cell} is {grades.get(cell)} in the gradebook but "
+                                       f"{score} when it was graded")
+            differences += _check_files(course, assignment, student, name, entry, grades)
+    return differences
+
+
+def _check_files(course, assignment, student, name, entry, grades):
+    """The differences between a record's notebook entry and the files on disk."""
+    from nbgrader.utils import determine_grade, is_grade
+
+    differences = []
+    graded = course.folder("autograded", student, assignment) / f"{name}.ipynb"
+    if not graded.exists():
+        return [f"{student}: {name}.ipynb: the graded notebook is missing"]
+    if fingerprints.sha256_file(graded) != entry["graded_sha256"]:
+        differences.append(f"{student}: {name}.ipynb: the graded notebook changed after grading")
+    for cell in nbformat.read(graded, as_version=4).cells:
+        if is_grade(cell) and cell.cell_type == "code":
+            score, _ = determine_grade(cell)
+            if grade_id(cell) in grades and grades[grade_id(cell)] != score:
+                differences.append(f"{student}: {name}/{grade_id(cell)} is {grades[grade_id(cell)]} in the "
+                                   f"gradebook but the graded notebook gives {score}")
+    submitted = course.folder("submitted", student, assignment) / f"{name}.ipynb"
+    if not submitted.exists() or fingerprints.sha256_file(submitted) != entry["submitted_sha256"]:
+        differences.append(f"{student}: {name}.ipynb: the submission differs from the one graded")
     return differences

@@ -41,7 +41,7 @@ class ExerciseSummary:
 
 
 def summarise_exercises(results, exercises):
-    """One ExerciseSummary per exercise (in notebook order) of a list of grader.driver.StudentResult."""
+    """One ExerciseSummary per exercise (in notebook order) of a list of grader.results.StudentResult."""
     summaries = []
     for exercise in exercises:
         points = next((r.by_exercise[exercise][1] for r in results if exercise in r.by_exercise), 0.0)

@@ -1,54 +1,68 @@
 """
-The kernel that runs student code: a bubblewrap sandbox with limits.
+The kernel that runs student code: the course's IPython kernel in a bubblewrap sandbox with limits.
 
-Every notebook the grader executes (autograde, validate, the search for a cell
-that stops the kernel) runs in an IPython kernel started by
-``SandboxKernelManager``. The kernel runs under bubblewrap (``bwrap``), in new
-user, PID, network, IPC and mount namespaces, as an unprivileged user:
+Every notebook the grader executes (autograde by any entry point, validate,
+calibration) runs in an IPython kernel started by ``SandboxKernelManager``.
+It is always the course's kernel: the grader's own Python environment running
+ipykernel through grader/kernel_boot.py, whatever kernel the notebook's metadata
+names (``conda-env-dl-py``, ``.venv``, none) and whatever kernelspecs the machine
+has, so a submission is graded in the environment it was written for. The kernel
+runs under bubblewrap (``bwrap``), in new user, PID, network, IPC and mount
+namespaces, as an unprivileged user:
 
-* its file system holds only the Python environment (read-only), the installed
-  ``helpers`` (read-only) and a private copy of its notebook's folder on a
-  size-capped tmpfs; the course directory, the gradebook, ``source/``, other
-  students' folders and the grader's home do not exist in it;
+* its file system holds only the Python environment (read-only), the grader's
+  ``helpers`` at a fixed place that the kernel imports first (read-only) and a
+  private copy of its notebook's folder on a size-capped tmpfs; the course
+  directory, the gradebook, ``source/``, other students' folders and the
+  grader's home do not exist in it, and it is told none of their paths;
 * it has no network but loopback; it talks to the grader over ZMQ ``ipc``
   sockets in a private directory made for this kernel alone;
 * resource limits cap the memory of each process (the student sees a
-  ``MemoryError``), the number of processes (a fork bomb is contained), the size
-  of a file and, as a backstop above the time limits, CPU seconds; where the
-  machine allows it, a cgroup also caps the memory and processes of the whole
-  sandbox;
+  ``MemoryError``), the number of processes, the size of a file and, as a
+  backstop above the time limits, CPU seconds; where the machine allows it, a
+  cgroup (grader/cgroups.py) also caps the memory, the processes and the CPU of
+  the whole sandbox;
+* it inherits no file descriptor of the grader's but its own standard streams;
 * when the kernel ends, the PID namespace ends with it, so every process it
-  started, daemons included, is killed.
+  started, daemons included, is killed; a grading process that was killed
+  leaves its kernels' folders and cgroups behind, and the next kernel started
+  on the machine removes them (``remove_stale``).
 
 Without bubblewrap (or without user namespaces) grading refuses to run unless
 the instructor asks for it explicitly; see ``isolation``.
+
+Settings (``c.SandboxKernelManager.<name>`` in nbgrader_config.py): ``enabled``,
+the limits below, and ``bwrap`` (the bubblewrap executable, default ``bwrap`` on
+the PATH).
 """
 import functools
 import os
 import pathlib
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 
+from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Integer, Unicode
+
+from grader import cgroups
+from grader.fingerprints import helpers_folder
+from grader.leftovers import remove_stale_folders
 
 BOOT = pathlib.Path(__file__).with_name("kernel_boot.py")
 INSTALL_HINT = "install bubblewrap (as root: apt-get install -y bubblewrap; it is one Debian/Ubuntu package)"
 MiB = 1024 * 1024
 GiB = 1024 * MiB
+HOME = "/home/student"
+LIB = "/opt/nnfs/lib"  # where the sandbox sees the grader's helpers package (LIB/helpers)
+PREFIX = cgroups.PREFIX  # kernels' private folders in /tmp are named like their cgroups
 
 
 class SandboxUnavailable(RuntimeError):
     """No sandbox can be had on this machine; the message says what to install."""
-
-
-def bwrap():
-    """The bubblewrap executable (NNFS_BWRAP names another one), or None."""
-    return shutil.which(os.environ.get("NNFS_BWRAP", "bwrap"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -63,132 +77,45 @@ def _probe(executable):
             + "): enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)")
 
 
-def probe():
+def probe(executable="bwrap"):
     """None if a sandbox can be started here, else the reason it cannot (checked once per executable)."""
-    return _probe(bwrap())
+    return _probe(shutil.which(executable))
 
 
-def isolation(unsandboxed=False):
+def isolation(unsandboxed=False, executable="bwrap"):
     """
     The isolation grading will use, as one phrase for reports; raises SandboxUnavailable
     when there is none and the instructor did not ask for unsandboxed grading.
     """
-    reason = probe()
-    if reason is None:
-        return "sandboxed (bubblewrap: no network, private files, limits)"
     if unsandboxed:
         return "UNSANDBOXED"
+    reason = probe(executable)
+    if reason is None:
+        groups = cgroups.parents()
+        caps = ("a cgroup caps its memory, processes and CPU" if len(groups) == 3 else
+                "no writable cgroups: memory and processes capped per process only, CPU not shared"
+                + ("; as root, the process limit does not hold" if os.geteuid() == 0 else ""))
+        return f"sandboxed (bubblewrap: no network, private files, limits; {caps})"
     raise SandboxUnavailable(
         f"Grading refuses to run student code without a sandbox: {reason}. "
         f"To grade without one anyway (student code then runs with your privileges), "
         f"pass --unsandboxed (make autograde UNSANDBOXED=1).")
 
 
-def _cgroup_parent():
-    """A cgroup directory where this process may create a child for a kernel, or None."""
-    override = os.environ.get("NNFS_CGROUP_PARENT")
-    candidates = [override] if override else []
-    try:
-        for line in pathlib.Path("/proc/self/cgroup").read_text().splitlines():
-            _, controllers, path = line.split(":", 2)
-            if controllers == "memory":
-                candidates.append(f"/sys/fs/cgroup/memory{path}")
-            elif controllers == "" and pathlib.Path("/sys/fs/cgroup/cgroup.controllers").exists():
-                candidates.append(f"/sys/fs/cgroup{path}")
-    except OSError:
-        return None
-    for candidate in candidates:
-        if candidate and os.access(candidate, os.W_OK):
-            return pathlib.Path(candidate)
-    return None
-
-
-class KernelCgroup:
-    """A cgroup (v1 memory+pids or v2) holding one kernel's sandbox, with caps on memory and processes."""
-
-    def __init__(self, name, memory_bytes, processes):
-        self.dirs = []
-        parent = _cgroup_parent()
-        if parent is None:
-            return
-        try:
-            if (parent / "memory.limit_in_bytes").exists():  # cgroup v1
-                memory = parent / name
-                memory.mkdir()
-                self.dirs.append(memory)
-                (memory / "memory.limit_in_bytes").write_text(str(memory_bytes))
-                swap = memory / "memory.memsw.limit_in_bytes"
-                if swap.exists():
-                    swap.write_text(str(memory_bytes))
-                pids = pathlib.Path("/sys/fs/cgroup/pids") / name
-                if os.access(pids.parent, os.W_OK):
-                    pids.mkdir()
-                    self.dirs.append(pids)
-                    (pids / "pids.max").write_text(str(processes))
-            else:  # cgroup v2
-                group = parent / name
-                group.mkdir()
-                self.dirs.append(group)
-                (group / "memory.max").write_text(str(memory_bytes))
-                (group / "memory.swap.max").write_text("0")
-                (group / "pids.max").write_text(str(processes))
-        except OSError:
-            self.remove()
-            self.dirs = []
-
-    @property
-    def active(self):
-        return bool(self.dirs)
-
-    def wrap(self, command):
-        """The command (a /bin/sh -c script and its arguments), entering this cgroup before it starts."""
-        if not self.dirs:
-            return command
-        enter = " && ".join(f"echo $$ > {d / 'cgroup.procs'}" for d in self.dirs)
-        return command[:2] + [enter + " && " + command[2]] + command[3:]
-
-    def kill_all(self):
-        """Kills every process still in the cgroup."""
-        for _ in range(50):
-            pids = set()
-            for d in self.dirs:
-                try:
-                    pids.update(int(p) for p in (d / "cgroup.procs").read_text().split())
-                except OSError:
-                    pass
-            if not pids:
-                return
-            for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            time.sleep(0.02)
-
-    def remove(self):
-        self.kill_all()
-        for d in self.dirs:
-            for _ in range(50):
-                try:
-                    d.rmdir()
-                    break
-                except FileNotFoundError:
-                    break
-                except OSError:
-                    time.sleep(0.02)
+def remove_stale():
+    """Removes the folders and cgroups of kernels whose grading process no longer runs."""
+    remove_stale_folders(PREFIX)
+    cgroups.remove_stale()
 
 
 def _python_roots():
     """The directories the Python environment needs: the interpreter's prefix and the virtual environment."""
-    roots = {pathlib.Path(sys.base_prefix).resolve(), pathlib.Path(sys.prefix).resolve()}
-    import helpers
-    roots.add(pathlib.Path(helpers.__path__[0]).resolve())
-    return sorted(roots)
+    return sorted({pathlib.Path(sys.base_prefix).resolve(), pathlib.Path(sys.prefix).resolve()})
 
 
 class SandboxKernelManager(AsyncKernelManager):
     """
-    Starts the IPython kernel inside the sandbox described in this module.
+    Starts the course's IPython kernel inside the sandbox described in this module.
 
     nbgrader's Execute (through nbclient) starts kernels with this manager; its
     settings are configurable as ``c.SandboxKernelManager.<name>`` in
@@ -197,9 +124,10 @@ class SandboxKernelManager(AsyncKernelManager):
     """
 
     enabled = Bool(True, help="run the kernel in the sandbox").tag(config=True)
+    bwrap = Unicode("bwrap", help="the bubblewrap executable (a name on the PATH or a path)").tag(config=True)
     memory_bytes = Integer(3 * GiB, help="address space of each process of the kernel (RLIMIT_AS)").tag(config=True)
-    processes = Integer(128, help="processes and threads of the sandbox (RLIMIT_NPROC in its user namespace)"
-                        ).tag(config=True)
+    processes = Integer(128, help="processes and threads of the sandbox (RLIMIT_NPROC in its user namespace, "
+                                  "and the cgroup's pids.max)").tag(config=True)
     file_bytes = Integer(64 * MiB, help="largest file the kernel may write (RLIMIT_FSIZE)").tag(config=True)
     work_bytes = Integer(256 * MiB, help="size of the private copy of the notebook's folder (tmpfs)").tag(config=True)
     tmp_bytes = Integer(128 * MiB, help="size of /tmp in the sandbox (tmpfs)").tag(config=True)
@@ -207,33 +135,46 @@ class SandboxKernelManager(AsyncKernelManager):
                           ).tag(config=True)
     cgroup_memory_bytes = Integer(6 * GiB, help="memory of the whole sandbox, where cgroups allow it"
                                   ).tag(config=True)
+    cgroup_cpus = Integer(1, help="cores the whole sandbox may use at most, where cgroups allow it"
+                          ).tag(config=True)
     blas_threads = Unicode("1", help="threads of OpenBLAS/OpenMP in the kernel, so that kernels side by "
                                      "side do not thrash").tag(config=True)
     workdir_name = Unicode("notebook", help="name of the private working folder in the sandbox").tag(config=True)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        self._private = None
+        self._cgroup = None
+
+    @property
+    def kernel_spec(self):
+        """The course's kernel, whatever kernel name the notebook asked for."""
+        return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                          display_name="Python 3 (the course's kernel)", language="python",
+                          interrupt_mode="message" if self.enabled else "signal")
+
+    async def _async_pre_start_kernel(self, **kwargs):
         # A private directory for this kernel's connection file and ipc sockets: short (a socket
-        # path has at most 107 bytes), made for this kernel alone. In the sandbox the same path is
-        # a tiny tmpfs of its own, where the kernel binds its sockets; the grader reaches them
-        # through /proc/<pid>/root, so nothing the kernel writes lands on the grader's disk.
-        self._private = pathlib.Path(tempfile.mkdtemp(prefix="nnfs-k-", dir="/tmp"))
+        # path has at most 107 bytes), made for this kernel alone, named after this process so
+        # that a killed grading run's leftovers can be told apart (remove_stale).
+        remove_stale()
+        self._private = pathlib.Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         self.connection_file = str(self._private / "kernel.json")
         self.transport = "ipc"
         self.ip = str(self._private / "k")
-        self._cgroup = None
+        return await super()._async_pre_start_kernel(**kwargs)
 
     def format_kernel_cmd(self, extra_arguments=None):
         command = super().format_kernel_cmd(extra_arguments)
         env_threads = {k: self.blas_threads for k in
                        ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")}
         if not self.enabled:
-            self._launch_args.setdefault("env", dict(os.environ)).update(env_threads)
+            pythonpath = os.pathsep.join([str(helpers_folder().parent)] + [os.environ.get("PYTHONPATH", "")])
+            self._launch_args.setdefault("env", dict(os.environ)).update(env_threads, PYTHONPATH=pythonpath)
             return command
         host_cwd = pathlib.Path(self._launch_args.get("cwd") or os.getcwd()).resolve()
-        # A signal would reach bwrap, not the kernel: interrupt by message instead.
-        self.kernel_spec.interrupt_mode = "message"
-        self._cgroup = KernelCgroup(self._private.name, self.cgroup_memory_bytes, self.processes * 2)
+        self._cgroup = cgroups.KernelCgroup(self._private.name, self.cgroup_memory_bytes, self.processes,
+                                            self.cgroup_cpus)
         # bwrap stays the sandbox's PID 1, whose /proc/1/environ and cmdline the kernel can read: it
         # starts with nothing of the grader's environment (the kernel's own comes from --setenv),
         # and reads its options, which name the grader's paths, from a file (--args).
@@ -241,11 +182,15 @@ class SandboxKernelManager(AsyncKernelManager):
         arguments = self._private / "bwrap-options"
         arguments.write_bytes(b"".join(a.encode() + b"\0" for a in options))
         bare = ["/bin/sh", "-c", f'exec /usr/bin/env -i PATH=/usr/bin:/bin "$0" --args 3 "$@" 3< {arguments}',
-                bwrap(), "--", *kernel]
+                shutil.which(self.bwrap), "--", *kernel]
         return self._cgroup.wrap(bare)
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
-        await super()._async_launch_kernel(kernel_cmd, **kw)
+        # The kernel inherits no descriptor of the grader's, not even its standard streams (a log file,
+        # say): what it prints reaches the grader over ZMQ, and bubblewrap's complaints go to a file.
+        with open(self._private / "stderr", "wb") as stderr:
+            kw.update(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr)
+            await super()._async_launch_kernel(kernel_cmd, **kw)
         if self.enabled:
             self.ip = f"/proc/{self._sandbox_init()}/root{self._private}/k"
 
@@ -263,12 +208,12 @@ class SandboxKernelManager(AsyncKernelManager):
             if self.provisioner.process.poll() is not None:
                 break
             time.sleep(0.01)
-        raise RuntimeError("the sandbox did not start (run the kernel's command by hand to see why)")
+        said = (self._private / "stderr").read_text(errors="replace").strip()[-300:]
+        raise RuntimeError(f"the sandbox did not start ({said or 'run the kernel by hand to see why'})")
 
     def sandbox_command(self, command, host_cwd, env):
-        """The bwrap options, and the command that runs ``command`` (the kernel) in the sandbox."""
-        home = "/home/student"
-        workdir = f"{home}/{self.workdir_name}"
+        """The bwrap options, and the command that runs the kernel of ``command`` in the sandbox."""
+        workdir = f"{HOME}/{self.workdir_name}"
         args = ["--unshare-all", "--die-with-parent", "--new-session", "--uid", "65534", "--gid", "65534",
                 "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"]
         for name in ("bin", "lib", "lib64", "sbin"):
@@ -284,47 +229,50 @@ class SandboxKernelManager(AsyncKernelManager):
         if pathlib.Path("/etc/fonts").is_dir():  # matplotlib's fonts
             args += ["--ro-bind", "/etc/fonts", "/etc/fonts"]
         args += ["--proc", "/proc", "--dev", "/dev",
-                 "--size", str(self.work_bytes), "--tmpfs", home,
+                 "--size", str(self.work_bytes), "--tmpfs", HOME,
                  "--size", str(MiB), "--tmpfs", str(self._private),
                  "--ro-bind", self.connection_file, self.connection_file,
                  "--ro-bind", str(BOOT), "/opt/nnfs/boot.py",
+                 "--ro-bind", str(helpers_folder()), f"{LIB}/helpers",
                  "--ro-bind", str(host_cwd), "/opt/nnfs/folder",
                  # The root and /dev are tmpfs of half the RAM, without a cap of their own: read-only,
                  # and /dev/shm (shared memory) capped like /tmp.
                  "--size", str(self.tmp_bytes), "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
                  "--remount-ro", "/",
-                 "--chdir", home, "--clearenv"]
-        env = dict(env, HOME=home, PATH="/usr/bin:/bin", LANG="C.UTF-8", MPLCONFIGDIR="/tmp/matplotlib",
+                 "--chdir", HOME, "--clearenv"]
+        env = dict(env, HOME=HOME, PATH="/usr/bin:/bin", LANG="C.UTF-8", MPLCONFIGDIR="/tmp/matplotlib",
                    PYTHONNOUSERSITE="1", PYDEVD_DISABLE_FILE_VALIDATION="1",
                    # The kernel's parent is the sandbox's init: no parent poller, no banner.
                    JPY_PARENT_PID="1",
-                   NNFS_WORKDIR=workdir, NNFS_LIMITS=",".join(str(v) for v in (
+                   NNFS_LIB=LIB, NNFS_WORKDIR=workdir, NNFS_LIMITS=",".join(str(v) for v in (
                        self.memory_bytes, self.processes, self.file_bytes, self.cpu_seconds)))
         if "NBGRADER_EXECUTION" in os.environ:
             env["NBGRADER_EXECUTION"] = os.environ["NBGRADER_EXECUTION"]
         for key, value in sorted(env.items()):
             args += ["--setenv", key, value]
-        python = command[0]
-        if command[1:3] == ["-m", "ipykernel_launcher"]:
-            kernel_args = command[3:]
-        else:
-            raise ValueError(f"the sandbox starts IPython kernels only, not {command}")
-        return args, [python, "-I", "/opt/nnfs/boot.py", *kernel_args]
+        # The course's kernel: this interpreter, isolated (-I: no user site, no PYTHONPATH), through the
+        # boot script, with ipykernel's arguments (the connection file, extra arguments).
+        kernel_args = command[command.index("-f"):]
+        return args, [sys.executable, "-I", "/opt/nnfs/boot.py", *kernel_args]
 
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart=restart)
         if self._cgroup is not None:
             self._cgroup.remove()
             self._cgroup = None
-        if not restart:
+        if not restart and self._private is not None:
             shutil.rmtree(self._private, ignore_errors=True)
+            self._private = None
 
     def describe_limits(self):
         """The limits in force, for reports and provenance records."""
         if not self.enabled:
             return {"isolation": "UNSANDBOXED", "blas_threads": self.blas_threads}
+        groups = sorted(cgroups.parents())
         return {"isolation": "bubblewrap", "memory_bytes_per_process": self.memory_bytes,
                 "processes": self.processes, "file_bytes": self.file_bytes, "work_bytes": self.work_bytes,
                 "tmp_bytes": self.tmp_bytes, "cpu_seconds": self.cpu_seconds,
-                "cgroup_memory_bytes": self.cgroup_memory_bytes if _cgroup_parent() else None,
+                "cgroup": {"controls": groups, "memory_bytes": self.cgroup_memory_bytes if "memory" in groups
+                           else None, "processes": self.processes if "pids" in groups else None,
+                           "cpus": self.cgroup_cpus if "cpu" in groups else None},
                 "blas_threads": self.blas_threads, "network": "loopback only"}

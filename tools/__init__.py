@@ -2,8 +2,11 @@
 The course's tools (``python -m tools.<name>``), and what they share: where the
 course is, and how its notebooks' solutions are read and run.
 """
+import os
 import pathlib
 import re
+import subprocess
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -42,3 +45,14 @@ def execute(nb, folder, kernel_name="python3", **start):
     NotebookClient(nb, timeout=120, kernel_name=kernel_name,
                    resources={"metadata": {"path": str(folder)}}).execute(**start)
     return nb
+
+
+def nbgrader(args, course_dir):
+    """Runs ``nbgrader <args>`` in a course directory; raises with nbgrader's last lines if it fails."""
+    # nbgrader calls alembic, which lives next to the Python that runs it.
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    completed = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_dir, capture_output=True,
+                               text=True, stdin=subprocess.DEVNULL, env=env)
+    if completed.returncode != 0 or "| ERROR]" in completed.stderr:
+        raise RuntimeError(f"nbgrader {args[0]} failed:\n{completed.stderr[-2000:]}")
+    return completed

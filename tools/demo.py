@@ -7,9 +7,9 @@ own gradebook is never touched) it, for each assignment,
 1. generates the student release with ``nbgrader generate_assignment`` and
    checks it against the committed release/;
 2. writes the sample submissions of tools/samples.py into submitted/;
-3. autogrades them with ``nbgrader autograde`` on two workers (grader.driver,
-   grader.parallel): student code in the sandboxed kernel, the cases judged in the
-   grader; a line each, with the progress and the time left;
+3. autogrades them on two workers (``make autograde``: grader.batch, nbgrader's
+   autograde with the course's pipeline): student code in the sandboxed kernel,
+   the cases judged in the grader; a line each, with the progress and the time left;
 4. writes the summary per exercise (CSV and PNG), generates the feedback HTML and
    exports the grades to CSV;
 5. prints the grade table and the summary, and checks every grade against the
@@ -21,19 +21,20 @@ import argparse
 import filecmp
 import pathlib
 import shutil
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from grader.driver import CourseGrader, grade_table, nbgrader_env
-from grader.parallel import Workers
+from grader import sandbox
+from grader.batch import Batch
+from grader.course import Course
 from grader.report import summarise
-from tools import ROOT
+from grader.results import grade_table
+from grader.workers import Workers
+from tools import ROOT, nbgrader
 from tools.samples import ASSIGNMENTS, build_samples, expected_points
-
 
 
 @dataclass
@@ -63,13 +64,8 @@ def prepare_course(course_dir):
 
 def generate_release(course_dir, assignment):
     """Runs nbgrader generate_assignment in course_dir; raises if it fails."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force"],
-        cwd=course_dir, capture_output=True, text=True, stdin=subprocess.DEVNULL, env=nbgrader_env())
-    notebook = pathlib.Path(course_dir) / "release" / assignment / f"{assignment}.ipynb"
-    if completed.returncode != 0 or not notebook.exists() or "ERROR" in completed.stderr:
-        raise RuntimeError(f"nbgrader generate_assignment failed:\n{completed.stderr[-2000:]}")
-    return notebook.parent
+    nbgrader(["generate_assignment", assignment, "--force"], course_dir)
+    return pathlib.Path(course_dir) / "release" / assignment
 
 
 def release_matches(generated_dir, committed_dir):
@@ -88,7 +84,9 @@ def run(course_dir, report=tqdm.write, unsandboxed=False, jobs=2):
     """Runs the whole grading loop of every assignment in course_dir and returns what it produced."""
     started = time.monotonic()
     course_dir = prepare_course(course_dir)
+    course = Course(course_dir)
     report(f"Course directory: {course_dir}")
+    isolation = sandbox.isolation(unsandboxed)
     in_sync, results, exercises, summaries = {}, {}, {}, {}
     with Workers(jobs) as workers:
         for assignment in ASSIGNMENTS:
@@ -99,15 +97,14 @@ def run(course_dir, report=tqdm.write, unsandboxed=False, jobs=2):
                       else "DIFFERENT from the committed release/: run `make release` and commit it."))
             students = build_samples(course_dir, assignment)
             report(f"Wrote {len(students)} sample submissions of {assignment}; autograding them:")
-            grader = CourseGrader(course_dir, assignment, unsandboxed=unsandboxed)
-            results[assignment] = grader.grade_all(students, workers=workers,
-                                                   report=lambda line: report("  " + line))
-            exercises[assignment] = grader.exercises()
+            batch = Batch(course, assignment, unsandboxed=unsandboxed, report=lambda line: report("  " + line))
+            results[assignment] = batch.run(workers, students, isolation=isolation)
+            exercises[assignment] = batch.assignment.exercises()
             summaries[assignment] = summarise(course_dir, assignment, results[assignment], exercises[assignment])
-            feedback_dir = grader.generate_feedback()
-    grades_csv = grader.export_grades()
-    return DemoRun(course_dir, in_sync, results, exercises, summaries, feedback_dir, grades_csv,
-                   time.monotonic() - started)
+            nbgrader(["generate_feedback", assignment, "--force"], course_dir)
+    nbgrader(["export", "--to=grades.csv"], course_dir)
+    return DemoRun(course_dir, in_sync, results, exercises, summaries, course_dir / "feedback",
+                   course_dir / "grades.csv", time.monotonic() - started)
 
 
 def mismatches(assignment, results):

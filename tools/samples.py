@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import nbformat
 
-from grader.preprocessors import exercise_of, is_test_cell
+from grader.cells import exercise_of, is_test_cell
 from tools import ROOT, solutions
 
 

@@ -10,17 +10,18 @@ kernel, so each notebook is also run as autograding runs it (sandboxed kernel,
 cases handed in, verdicts judged): every test cell of a source notebook must
 pass, every test cell of an untouched release must fail.
 
-    python -m tools.validate        # exit code 1 if anything is wrong
+    python -m tools.validate          # exit code 1 if anything is wrong
+    python -m tools.validate --cases  # only: every test cell has the grader's cases (make release)
 """
-import shutil
 import sys
-import tempfile
 
 import nbformat
 from nbgrader.utils import determine_grade
 from nbgrader.validator import Validator
 
-from grader.preprocessors import grade_id, is_test_cell, run_graded
+from grader.calibration import run_solutions
+from grader.cases import CasesMissing, tests_for
+from grader.cells import grade_id, is_test_cell, test_cell_ids
 from grader.sandbox import probe
 from tools import ROOT
 
@@ -32,11 +33,19 @@ def validate(path, invert=False):
 
 def graded_scores(path, assignment):
     """{test cell: (score, max)} of a notebook run as autograding runs it, in a scratch copy of its folder."""
-    with tempfile.TemporaryDirectory(prefix="nnfs-validate-") as folder:
-        shutil.copytree(path.parent, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.ipynb"))
-        nb, _ = run_graded(nbformat.read(path, as_version=4), ROOT, assignment, folder,
-                           sandboxed=probe() is None)
+    nb, _ = run_solutions(path, assignment, sandboxed=probe() is None)
     return {grade_id(c): determine_grade(c) for c in nb.cells if is_test_cell(c)}
+
+
+def missing_cases():
+    """Every source notebook's test cells without the grader's cases, one line each (hidden grading never vanishes)."""
+    lines = []
+    for path in sorted((ROOT / "source").glob("*/*.ipynb")):
+        try:
+            tests_for(path.parent.name, test_cell_ids(nbformat.read(path, as_version=4)))
+        except CasesMissing as error:
+            lines.append(f"FAILED {path.relative_to(ROOT)}: {error}")
+    return lines
 
 
 def describe(findings):
@@ -50,7 +59,13 @@ def describe(findings):
     return "\n".join(lines)
 
 
-def main():
+def main(argv=None):
+    args = sys.argv[1:] if argv is None else argv
+    missing = missing_cases()
+    for line in missing:
+        print(line)
+    if "--cases" in args or missing:
+        return 1 if missing else 0
     ok = True
     for kind, folder, invert in (("source", "source", False), ("release", "release", True)):
         for path in sorted((ROOT / folder).glob("*/*.ipynb")):

@@ -1,258 +1,36 @@
 """
-The graded cases of each assignment, and how they are judged.
+The graded cases of each assignment.
 
 Each assignment has a module here, named after it, with a dict ``TESTS`` that
-maps the ``grade_id`` of a test cell to a generator ``tests(rng)`` of ``Case``s
-(``two_layer`` holds what assignments 1 and 2 share).
-At grading time the grader draws the cases from a seed fixed per assignment,
-test cell and student, hands them to the student's kernel, and judges the
-records it gets back here, in its own process: the expected results come from
-the instructor's solutions in ``source/`` run the same way (``Reference``), and
-the comparison uses the course's checks (``helpers.checks``). A test cell
-passes when every case passes.
+maps the ``grade_id`` of each test cell to a generator ``tests(rng)`` of
+``grader.judging.Case``s (``two_layer`` holds what assignments 1 and 2 share).
+How cases are drawn and judged is in grader/judging.py.
 
-A case that replaces the graded functions a composite function calls by
-stand-ins (``standins``) is also run with the student's own functions; it passes
-when either run is right, so a composite function is graded on its own, and one
-that computes the right result without calling its helpers is right too.
+Hidden grading must never vanish: an assignment without a case module, or a
+test cell without cases, is an error (``CasesMissing``), at ``make validate``
+and ``make release`` as at grading time.
 """
-import contextlib
-import hashlib
 import importlib
-import json
-import numbers
-import os
-import pathlib
-import sys
-from dataclasses import dataclass, field
-
-import nbformat
-import numpy as np
-
-from grader import kernel_side
-from helpers.checks import (check_keys, check_predictions, check_scalar, check_shape, check_type, check_close,
-                            fail)
-
-STANDINS = pathlib.Path(__file__).resolve().parent.parent / "standins.py"
-UNCHANGED_HINT = ("Compute new arrays (W1 = W1 - ...) instead of changing them in place (W1 -= ...), "
-                  "and do not modify the dictionaries or lists you are given.")
+import importlib.util
 
 
-@dataclass
-class Case:
-    """
-    One call of a student's function, and how its result is judged.
-
-    call -- the function's name
-    args, kwargs -- its arguments (arrays, numbers, dicts, lists, tuples)
-    label -- the call as a student reads it in a message, e.g. "sigmoid(z) for z of shape (3, 4)"
-    seed -- np.random.seed(seed) right before the call (None: the random state is left alone)
-    repeat -- calls in a row; the result is then the list of their results
-    standins -- graded functions the call sees replaced by the stand-ins of grader/standins.py
-    check -- check(got, expected, case): raises AssertionError with a message; by default the
-             result must equal the reference's within rtol and atol (``same``)
-    unchanged -- the call must leave its arguments as they were
-    may_print -- the case asks the function to print (print_cost=True): printing is no slip
-    """
-    call: str
-    args: tuple = ()
-    kwargs: dict = field(default_factory=dict)
-    label: str = ""
-    seed: int = None
-    repeat: int = 1
-    standins: tuple = ()
-    check: object = None
-    rtol: float = 1e-7
-    atol: float = 1e-12
-    unchanged: bool = True
-    may_print: bool = False
-
-    def __post_init__(self):
-        self.label = self.label or f"{self.call}(...)"
-
-    def wire(self, own=False):
-        """The case as the kernel runs it: plain data."""
-        return {"call": self.call, "args": kernel_side.encode(tuple(self.args)),
-                "kwargs": kernel_side.encode(dict(self.kwargs)), "seed": self.seed, "repeat": self.repeat,
-                "standins": [] if own else list(self.standins), "again": self.unchanged}
-
-    def judge(self, got, expected):
-        """Raises AssertionError with the check's message unless ``got`` is right."""
-        __tracebackhide__ = True
-        (self.check or same)(got, expected, self)
-
-
-def same(got, expected, case, name=None):
-    """The default check: ``got`` has the type, shape and (within tolerances) values of ``expected``."""
-    __tracebackhide__ = True
-    name = name or case.label
-    if got is None and expected is not None:
-        fail(f"{name} is None: the function returned nothing. Is its `return` statement missing?")
-    if isinstance(expected, np.ndarray):
-        flat = (expected.ndim == 2 and expected.shape[1] == 1 and isinstance(got, np.ndarray)
-                and got.shape == expected.shape[:1])
-        check_shape(got, expected.shape, name, "Sum with keepdims=True (np.sum(..., axis=1, keepdims=True)) "
-                                               "to keep the column." if flat else "")
-        if expected.dtype == bool:
-            check_predictions(got, expected, name)
-        else:
-            check_close(got, expected, name, rtol=case.rtol, atol=case.atol)
-    elif isinstance(expected, dict):
-        check_keys(got, tuple(expected), name)
-        for key, value in expected.items():
-            same(got[key], value, case, f'{name}["{key}"]')
-    elif isinstance(expected, (tuple, list)):
-        check_type(got, (tuple, list), name)
-        if len(got) != len(expected):
-            fail(f"{name} should hold {len(expected)} values but holds {len(got)}.")
-        for index, (g, e) in enumerate(zip(got, expected)):
-            same(g, e, case, f"{name}[{index}]")
-    elif isinstance(expected, (numbers.Number, np.number)) and not isinstance(expected, (bool, np.bool_)):
-        check_scalar(got, name)
-        check_close(got, expected, name, rtol=case.rtol, atol=case.atol)
-    elif got != expected:
-        fail(f"{name} is {got!r} but should be {expected!r}.")
-
-
-def seed_for(assignment, grade_id, student):
-    """
-    The seed of one test cell's cases for one student: the same on every run, different
-    between students (so that a table of one student's hidden results helps nobody else).
-    """
-    text = f"nn-from-scratch/{assignment}/{grade_id}/{student}"
-    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
+class CasesMissing(LookupError):
+    """The grader has no cases for an assignment or one of its test cells."""
 
 
 def tests_of(assignment):
-    """The TESTS of an assignment's case module ({} when it has none)."""
-    try:
-        module = importlib.import_module(f"grader.cases.{assignment}")
-    except ModuleNotFoundError:
-        return {}
-    return module.TESTS
+    """The TESTS of an assignment's case module; CasesMissing when it has none."""
+    name = f"{__name__}.{assignment}"
+    if importlib.util.find_spec(name) is None:
+        raise CasesMissing(f"the grader has no cases for {assignment}: grader/cases/{assignment}.py is missing")
+    return importlib.import_module(name).TESTS
 
 
-def draw(assignment, grade_id, student):
-    """The cases of one test cell for one student, in order."""
-    rng = np.random.default_rng(seed_for(assignment, grade_id, student))
-    return list(tests_of(assignment)[grade_id](rng))
-
-
-def spec(grade_id, cases, token):
-    """What the kernel receives for one test cell: the cases (each with an own-functions twin when it uses stand-ins)."""
-    wired = []
-    for case in cases:
-        wired.append(case.wire())
-        if case.standins:
-            wired.append(case.wire(own=True))
-    return json.dumps({"cell": grade_id, "token": token, "cases": wired,
-                       "standins_source": STANDINS.read_text() if any(c.standins for c in cases) else ""})
-
-
-class Reference:
-    """
-    The instructor's solutions of one assignment, run in the grader's process: the set-up
-    cell and every solution cell of source/<id>/<id>.ipynb, executed in one namespace.
-    """
-
-    _loaded = {}
-
-    def __init__(self, course_dir, assignment):
-        self.folder = pathlib.Path(course_dir).resolve() / "source" / assignment
-        self.namespace = {"__name__": f"reference_{assignment}"}
-        nb = nbformat.read(self.folder / f"{assignment}.ipynb", as_version=4)
-        with self.inside():
-            for cell in nb.cells:
-                meta = cell.metadata.get("nbgrader", {})
-                if cell.cell_type == "code" and (meta.get("grade_id") == "imports" or meta.get("solution")):
-                    code = "\n".join(line for line in cell.source.splitlines()
-                                     if not line.lstrip().startswith(("%", "!")))
-                    exec(compile(code, f"<{assignment} {meta.get('grade_id')}>", "exec"), self.namespace)
-        self.standins = {}
-        exec(compile(STANDINS.read_text(), str(STANDINS), "exec"), self.standins)
-
-    @classmethod
-    def of(cls, course_dir, assignment):
-        key = (str(pathlib.Path(course_dir).resolve()), assignment)
-        if key not in cls._loaded:
-            cls._loaded[key] = cls(course_dir, assignment)
-        return cls._loaded[key]
-
-    @contextlib.contextmanager
-    def inside(self):
-        """The assignment's folder as working directory and on sys.path (its data and modules)."""
-        cwd = os.getcwd()
-        os.chdir(self.folder)
-        sys.path.insert(0, str(self.folder))
-        try:
-            yield
-        finally:
-            sys.path.remove(str(self.folder))
-            os.chdir(cwd)
-
-    def record(self, wired_case):
-        """The reference's record of a case, run exactly as the kernel runs the student's function."""
-        with self.inside():
-            return kernel_side.run_case(self.namespace, wired_case, self.standins)
-
-
-def _verdict(case, record, expected_record):
-    """None if the record passes the case, else the message."""
-    if record is None:
-        return f"{case.label} did not run."
-    if record.get("interrupted"):
-        return f"{case.label} did not finish within the time limit of the cell."
-    if "error" in record:
-        return f"{case.label} raised {record['error']}"
-    if "error" in expected_record:
-        raise RuntimeError(f"the reference raised on {case.label}: {expected_record['error']}")
-    try:
-        case.judge(kernel_side.decode(record["value"]), kernel_side.decode(expected_record["value"]))
-    except AssertionError as error:
-        return str(error)
-    if case.unchanged and record.get("changed_inputs"):
-        return f"{case.label} changed its inputs. {UNCHANGED_HINT}"
-    if case.unchanged:
-        # Called again on the same objects, it must give the same result: else it changed them.
-        try:
-            case.judge(kernel_side.decode(record.get("again")), kernel_side.decode(expected_record["again"]))
-        except AssertionError:
-            return f"{case.label} changed its inputs: called again with them, it gave another result. {UNCHANGED_HINT}"
-    return None
-
-
-@dataclass
-class CellVerdict:
-    """The grader's verdict on one test cell."""
-    passed: bool
-    message: str = ""
-    cases: int = 0
-    printed: int = 0
-
-
-def judge(reference, cases, payload):
-    """The verdict on one test cell, from the records the kernel handed in (payload, or None)."""
-    if payload is None:
-        return CellVerdict(False, "The tests of this cell did not run: the cell handed nothing to the grader "
-                                  "(it was interrupted, or an earlier cell stopped the kernel).", len(cases))
-    records = list(payload.get("results", []))
-    printed = 0
-    index = 0
-    for number, case in enumerate(cases, start=1):
-        runs = [case.wire()] + ([case.wire(own=True)] if case.standins else [])
-        got = records[index:index + len(runs)]
-        index += len(runs)
-        got += [None] * (len(runs) - len(got))
-        messages = []
-        for wired, record in zip(runs, got):
-            message = _verdict(case, record, reference.record(wired))
-            if message is None:
-                break
-            messages.append(message)
-        else:
-            note = (f"\n(graded with stand-ins for {', '.join(case.standins)}: {case.call} must call them "
-                    f"with the right arguments and use what they return)" if case.standins else "")
-            return CellVerdict(False, f"{messages[0]}{note}\n[case {number} of {len(cases)}]", len(cases), printed)
-        if not case.may_print:
-            printed += sum((r or {}).get("printed", 0) for r in got)
-    return CellVerdict(True, "", len(cases), printed)
+def tests_for(assignment, test_ids):
+    """The generators of these test cells; CasesMissing naming every test cell that has none."""
+    tests = tests_of(assignment)
+    missing = [t for t in test_ids if t not in tests]
+    if missing:
+        raise CasesMissing(f"the grader has no cases for the test cell(s) {', '.join(missing)} of {assignment} "
+                           f"(grader/cases/{assignment}.py, TESTS)")
+    return {t: tests[t] for t in test_ids}

@@ -1,9 +1,10 @@
 """Graded cases of assignment 1: a neural network with two layers (sigmoid hidden layer)."""
 import numpy as np
 
-from grader.cases import Case
-from grader.cases.two_layer import (TWO_LAYER, backward_propagation_inputs, random_parameters, random_sizes,
-                                    training_runs, update_parameters_cases)
+from grader.judging import Case, random_seed
+from grader.cases.two_layer import (TWO_LAYER, backward_propagation_inputs, check_sizes, check_two_calls_differ,
+                                    random_parameters, random_sizes, training_runs,
+                                    update_parameters_cases)
 from helpers.checks import fail
 from helpers.datasets import load_blobs
 from helpers.testCases import a1_two_layer_network as test_cases
@@ -19,23 +20,14 @@ def sigmoid_tests(rng):
         yield Case("sigmoid", (float(x),), label=f"sigmoid({float(x)!r})", rtol=1e-9)
 
 
-def _check_sizes(got, expected, case):
-    __tracebackhide__ = True
-    if not isinstance(got, (tuple, list)) or len(got) != 3:
-        fail(f"{case.label} returned {got!r}; it should return the three sizes (n_x, n_h, n_y).")
-    if tuple(int(v) if isinstance(v, (int, np.integer)) else v for v in got) != tuple(expected):
-        fail(f"{case.label} returned {tuple(got)}; expected {tuple(expected)}. "
-             f"n_x is X.shape[0], n_h is 2 and n_y is Y.shape[0].")
-
-
 def layer_sizes_tests(rng):
     X, Y = test_cases.layer_sizes_test_case()
-    yield Case("layer_sizes", (X, Y), label="layer_sizes(X, Y) for the document's example", check=_check_sizes)
+    yield Case("layer_sizes", (X, Y), label="layer_sizes(X, Y) for the document's example", check=check_sizes)
     for _ in range(3):
         n_x, n_y, m = random_sizes(rng, 1, 12)
         yield Case("layer_sizes", (rng.normal(size=(n_x, m)), rng.normal(size=(n_y, m))),
                    label=f"layer_sizes(X, Y) for X of shape {(n_x, m)} and Y of shape {(n_y, m)}",
-                   check=_check_sizes)
+                   check=check_sizes)
 
 
 def _check_weight_scale(got, expected, case):
@@ -48,26 +40,18 @@ def _check_weight_scale(got, expected, case):
              f"but has {std:.4f}.")
 
 
-def _check_two_calls_differ(got, expected, case):
-    __tracebackhide__ = True
-    first, second = got
-    if np.array_equal(np.asarray(first["W1"]), np.asarray(second["W1"])):
-        fail("Two calls of initialize_parameters in a row gave the same W1: "
-             "do not call np.random.seed inside the function.")
-
-
 def initialize_parameters_tests(rng):
     seed, sizes, _ = test_cases.initialize_parameters_test_case()
     yield Case("initialize_parameters", sizes, seed=seed, rtol=1e-9, atol=1e-15,
                label=f"initialize_parameters{sizes} after np.random.seed({seed}) (the document's example)")
     for _ in range(3):
         n_x, n_h, n_y = random_sizes(rng, 1, 9)
-        seed = int(rng.integers(0, 2**31))
+        seed = random_seed(rng)
         yield Case("initialize_parameters", (n_x, n_h, n_y), seed=seed, rtol=1e-9, atol=1e-15,
                    label=f"initialize_parameters({n_x}, {n_h}, {n_y}) after np.random.seed({seed})")
-    yield Case("initialize_parameters", (3, 4, 1), repeat=2, seed=int(rng.integers(0, 2**31)),
-               label="two calls of initialize_parameters(3, 4, 1) in a row", check=_check_two_calls_differ)
-    yield Case("initialize_parameters", (200, 100, 1), seed=int(rng.integers(0, 2**31)),
+    yield Case("initialize_parameters", (3, 4, 1), repeat=2, seed=random_seed(rng),
+               label="two calls of initialize_parameters(3, 4, 1) in a row", check=check_two_calls_differ)
+    yield Case("initialize_parameters", (200, 100, 1), seed=random_seed(rng),
                label="initialize_parameters(200, 100, 1)", check=_check_weight_scale)
 
 
@@ -108,7 +92,7 @@ def update_parameters_tests(rng):
 def nn_model_tests(rng):
     for n_x, n_h, n_y, m, iterations, lr in training_runs(rng):
         yield Case("nn_model", (rng.normal(size=(n_x, m)), rng.integers(0, 2, size=(n_y, m)), n_h),
-                   {"num_iterations": iterations, "learning_rate": lr}, seed=int(rng.integers(0, 2**31)),
+                   {"num_iterations": iterations, "learning_rate": lr}, seed=random_seed(rng),
                    standins=TWO_LAYER,
                    label=(f"nn_model(X, Y, n_h={n_h}, num_iterations={iterations}, learning_rate={lr:.3f}) "
                           f"with n_x={n_x}, n_y={n_y}, m={m}"))

@@ -1,18 +1,14 @@
 """Graded cases of assignment 2: planar data classification with one hidden layer (tanh hidden layer)."""
 import numpy as np
 
-from grader.cases import Case, same
-from grader.cases.two_layer import (TWO_LAYER, backward_propagation_inputs, random_parameters, random_sizes,
-                                    training_runs, update_parameters_cases)
+from grader.judging import Case, random_seed, same
+from grader.cases.two_layer import (TWO_LAYER, backward_propagation_inputs, check_sizes, check_two_calls_differ,
+                                    random_parameters, random_sizes, training_runs,
+                                    update_parameters_cases)
 from helpers.checks import check_keys, check_predictions, check_type, fail
-from helpers.public_tests.two_layer import check_sizes
 from helpers.testCases import a2_planar_data_classification as test_cases
 
 CACHE_KEYS = ("Z1", "A1", "Z2", "A2")
-
-
-def _seed(rng):
-    return int(rng.integers(0, 2**31))
 
 
 def _hinted(got, expected, case, name, hint):
@@ -36,20 +32,15 @@ def _named(what):
 
 # -- layer_sizes ---------------------------------------------------------------------------------
 
-def _check_sizes(got, expected, case):
-    __tracebackhide__ = True
-    check_sizes(got, tuple(expected), case.label)
-
-
 def layer_sizes_tests(rng):
     X, Y, _ = test_cases.layer_sizes_test_case()
     yield Case("layer_sizes", (X, Y), label="layer_sizes(X_assess, Y_assess) for the document's example",
-               check=_check_sizes)
-    yield Case("layer_sizes", (np.zeros((3, 7)), np.zeros((1, 7))), check=_check_sizes,
+               check=check_sizes)
+    yield Case("layer_sizes", (np.zeros((3, 7)), np.zeros((1, 7))), check=check_sizes,
                label="layer_sizes(X, Y) for X of shape (3, 7) and Y of shape (1, 7)")
     for _ in range(3):
         n_x, n_y, m = random_sizes(rng, 1, 12)
-        yield Case("layer_sizes", (rng.normal(size=(n_x, m)), rng.normal(size=(n_y, m))), check=_check_sizes,
+        yield Case("layer_sizes", (rng.normal(size=(n_x, m)), rng.normal(size=(n_y, m))), check=check_sizes,
                    label=f"layer_sizes(X, Y) for X of shape {(n_x, m)} and Y of shape {(n_y, m)}")
 
 
@@ -62,25 +53,15 @@ def _check_initialized(got, expected, case):
             "the biases, and do not seed inside the function.")
 
 
-def _check_two_calls_differ(got, expected, case):
-    __tracebackhide__ = True
-    check_type(got, (tuple, list), case.label)
-    W1s = [r.get("W1") if isinstance(r, dict) else None for r in got]
-    if not all(isinstance(W1, np.ndarray) for W1 in W1s):
-        fail(f"{case.label}: each call should return a dictionary holding the array W1.")
-    if np.array_equal(W1s[0], W1s[1]):
-        fail(f"{case.label} gave the same W1 twice: do not call np.random.seed inside the function.")
-
-
 def initialize_parameters_tests(rng):
     seed, sizes, _ = test_cases.initialize_parameters_test_case()
     yield Case("initialize_parameters", sizes, seed=seed, rtol=1e-9, atol=1e-15, check=_check_initialized,
                label=f"initialize_parameters{sizes} after np.random.seed({seed}) (the document's example)")
     # Straight after the example, so that a function seeding itself with the document's seed is told so.
-    yield Case("initialize_parameters", (3, 4, 1), repeat=2, seed=_seed(rng), check=_check_two_calls_differ,
+    yield Case("initialize_parameters", (3, 4, 1), repeat=2, seed=random_seed(rng), check=check_two_calls_differ,
                label="two calls of initialize_parameters(3, 4, 1) in a row")
     for n_x, n_h, n_y in [(2, 4, 1)] + [random_sizes(rng, 1, 9) for _ in range(3)]:
-        seed = _seed(rng)
+        seed = random_seed(rng)
         yield Case("initialize_parameters", (n_x, n_h, n_y), seed=seed, rtol=1e-9, atol=1e-15,
                    check=_check_initialized,
                    label=f"initialize_parameters({n_x}, {n_h}, {n_y}) after np.random.seed({seed})")
@@ -165,14 +146,14 @@ def update_parameters_tests(rng):
 
 def nn_model_tests(rng):
     for n_x, n_h, n_y, m, iterations, lr in training_runs(rng):
-        seed = _seed(rng)
+        seed = random_seed(rng)
         yield Case("nn_model", (rng.normal(size=(n_x, m)), rng.integers(0, 2, size=(n_y, m)), n_h),
                    {"num_iterations": iterations, "learning_rate": lr}, seed=seed, standins=TWO_LAYER,
                    check=_named("parameters"),
                    label=(f"nn_model(X, Y, n_h={n_h}, num_iterations={iterations}, learning_rate={lr!r}) "
                           f"after np.random.seed({seed}), with n_x={n_x}, n_y={n_y}, m={m}"))
     # The defaults run in full: a few examples keep 10000 iterations well under a second.
-    m, seed = int(rng.integers(3, 8)), _seed(rng)
+    m, seed = int(rng.integers(3, 8)), random_seed(rng)
     yield Case("nn_model", (rng.normal(size=(2, m)), rng.integers(0, 2, size=(1, m)), 2), seed=seed,
                standins=TWO_LAYER, check=_named("parameters"),
                label=(f"nn_model(X, Y, n_h=2) after np.random.seed({seed}), with n_x=2, n_y=1, m={m} and "

@@ -1,15 +1,11 @@
 """Graded cases of assignment 3: a deep neural network, built step by step."""
 import numpy as np
 
-from grader.cases import Case, same
+from grader.judging import Case, random_seed, same
 from helpers.checks import check_keys, check_scalar, check_type, fail
 from helpers.testCases import a3_deep_neural_network as test_cases
 
 DEPTHS = (1, 2, 3, 5)  # networks of one layer up to five, so that no depth is hard-coded
-
-
-def _seed(rng):
-    return int(rng.integers(0, 2**31))
 
 
 def _layer(rng, n_prev, n, m):
@@ -47,11 +43,11 @@ def _named(*names):
 def initialize_parameters_tests(rng):
     # The function seeds NumPy itself (np.random.seed(1)); the seed set before each call makes
     # the result of one that does not reproducible.
-    yield Case("initialize_parameters", (3, 2, 1), seed=_seed(rng), check=_named("parameters"), rtol=1e-9,
+    yield Case("initialize_parameters", (3, 2, 1), seed=random_seed(rng), check=_named("parameters"), rtol=1e-9,
                atol=1e-15, label="initialize_parameters(3, 2, 1) (the document's example)")
     for _ in range(3):
         n_x, n_h, n_y = _sizes(rng)
-        seed = _seed(rng)
+        seed = random_seed(rng)
         yield Case("initialize_parameters", (n_x, n_h, n_y), seed=seed, check=_named("parameters"),
                    rtol=1e-9, atol=1e-15,
                    label=f"initialize_parameters({n_x}, {n_h}, {n_y}) (called after np.random.seed({seed}))")
@@ -69,11 +65,11 @@ def _check_exact_keys(got, expected, case):
 def initialize_parameters_deep_tests(rng):
     # The document's example, then the other networks its visible test tries.
     for dims in ([5, 4, 3], [3, 1], [4, 3, 2, 2, 1]):
-        yield Case("initialize_parameters_deep", (dims,), seed=_seed(rng), check=_check_exact_keys,
+        yield Case("initialize_parameters_deep", (dims,), seed=random_seed(rng), check=_check_exact_keys,
                    rtol=1e-9, atol=1e-15, label=f"initialize_parameters_deep({dims})")
     for L in DEPTHS:
         dims = [int(v) for v in rng.integers(1, 8, size=L + 1)]
-        seed = _seed(rng)
+        seed = random_seed(rng)
         yield Case("initialize_parameters_deep", (dims,), seed=seed, check=_check_exact_keys,
                    rtol=1e-9, atol=1e-15,
                    label=f"initialize_parameters_deep({dims}) (called after np.random.seed({seed}))")

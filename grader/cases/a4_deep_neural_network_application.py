@@ -16,7 +16,7 @@ from functools import partial
 
 import numpy as np
 
-from grader.cases import Case
+from grader.judging import Case, random_seed
 from helpers.checks import check_close, check_shape, check_type, fail
 from helpers.datasets import load_data
 from helpers.testCases import a4_deep_neural_network_application as test_cases
@@ -51,10 +51,6 @@ def _random_problem(seed, n_x, m):
     """Gaussian inputs of shape (n_x, m) and 0/1 labels of shape (1, m), from np.random.default_rng(seed)."""
     data = np.random.default_rng(seed)
     return data.normal(size=(n_x, m)), data.integers(0, 2, size=(1, m))
-
-
-def _seed(rng):
-    return int(rng.integers(0, 2**31))
 
 
 def _recorded(num_iterations):
@@ -165,7 +161,7 @@ class _Model:
 def _model_cases(model, rng, check):
     """The cases of one model, each judged by ``check`` (its parameters, or its costs)."""
     # Learning nothing at learning_rate=0 first: it tells whether learning_rate is passed on.
-    seed = _seed(rng)
+    seed = random_seed(rng)
     X, Y = _random_problem(seed, 5, 20)
     yield _model_case(model.call, X, Y, model.layers["untrained"],
                       f"random X, Y of shape (5, 20) from data seed {seed}", check,
@@ -175,16 +171,16 @@ def _model_cases(model, rng, check):
                       "the X, Y of the visible test (5 features, 30 examples)", check,
                       learning_rate=0.1, num_iterations=250)
     yield from model.random_sizes(model, rng, check)
-    seed = _seed(rng)
+    seed = random_seed(rng)
     X, Y = _random_problem(seed, 3, 8)
     yield _model_case(model.call, X, Y, model.layers["defaults"],
                       f"random X, Y of shape (3, 8) from data seed {seed} and the default learning_rate and "
                       f"num_iterations", check)
-    seed = _seed(rng)
+    seed = random_seed(rng)
     X, Y = _digits(seed, 150)
     yield _model_case(model.call, X, Y, model.layers["digits"], f"150 training digits from data seed {seed}", check,
                       learning_rate=0.1, num_iterations=int(rng.integers(150, 260)))
-    seed = _seed(rng)
+    seed = random_seed(rng)
     X, Y = _random_problem(seed, 4, 12)
     yield _model_case(model.call, X, Y, model.layers["printing"],
                       f"random X, Y of shape (4, 12) from data seed {seed}", check,
@@ -199,7 +195,7 @@ def _costs_cases(model, rng):
     yield _model_case(model.call, train_x, train_y, model.layers["digits"],
                       "train_x, train_y (the document's example)", _check_costs, num_iterations=document)
     for iterations in random_problems:
-        seed = _seed(rng)
+        seed = random_seed(rng)
         X, Y = _random_problem(seed, 3, 10)
         yield _model_case(model.call, X, Y, model.layers["costs"],
                           f"random X, Y of shape (3, 10) from data seed {seed}", _check_costs,
@@ -212,7 +208,7 @@ def _costs_cases(model, rng):
 def _two_layer_sizes(model, rng, check):
     for n_x, n_h, m, iterations in [(5, 3, 20, 101), (int(rng.integers(2, 10)), int(rng.integers(1, 8)),
                                                       int(rng.integers(5, 40)), int(rng.integers(1, 260)))]:
-        seed = _seed(rng)
+        seed = random_seed(rng)
         X, Y = _random_problem(seed, n_x, m)
         yield _model_case(model.call, X, Y, [n_x, n_h, 1],
                           f"random X, Y of shape {(n_x, m)} from data seed {seed}", check,
@@ -231,7 +227,7 @@ def _L_layer_sizes(model, rng, check):
     for L in (1, 2, 3, 4):
         dims = [int(v) for v in rng.integers(2, 8, size=L)] + [1]
         m = int(rng.integers(5, 40))
-        seed = _seed(rng)
+        seed = random_seed(rng)
         X, Y = _random_problem(seed, dims[0], m)
         yield _model_case(model.call, X, Y, tuple(dims) if L == 2 else dims,
                           f"random X, Y of shape {(dims[0], m)} from data seed {seed}", check,

@@ -9,11 +9,30 @@ cases: a change here changes the cases of both assignments.
 """
 import numpy as np
 
-from grader.cases import Case
+from grader.judging import Case
+from helpers.checks import check_type, fail
+from helpers.public_tests.two_layer import check_sizes as check_sizes_named
 
 # The graded functions nn_model calls, replaced by stand-ins when it is graded.
 TWO_LAYER = ("layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
              "backward_propagation", "update_parameters")
+
+
+def check_sizes(got, expected, case):
+    """layer_sizes returned the three sizes (n_x, n_h, n_y), integers, each as expected."""
+    __tracebackhide__ = True
+    check_sizes_named(got, tuple(expected), case.label)
+
+
+def check_two_calls_differ(got, expected, case):
+    """Two calls of initialize_parameters in a row gave two different W1: the function does not seed itself."""
+    __tracebackhide__ = True
+    check_type(got, (tuple, list), case.label)
+    W1s = [r.get("W1") if isinstance(r, dict) else None for r in got]
+    if len(W1s) != 2 or not all(isinstance(W1, np.ndarray) for W1 in W1s):
+        fail(f"{case.label}: each call should return a dictionary holding the array W1.")
+    if np.array_equal(W1s[0], W1s[1]):
+        fail(f"{case.label} gave the same W1 twice: do not call np.random.seed inside the function.")
 
 
 def random_sizes(rng, low=1, high=8):

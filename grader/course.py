@@ -1,0 +1,113 @@
+"""
+The course directory and its gradebook, as the grader's commands read them.
+
+``Course(root)`` reads nothing until asked: the configuration (nbgrader_config.py,
+loaded once), the gradebook (SQLite or PostgreSQL, as configured), where things
+are, and each assignment's definition as the gradebook holds it (``Assignment``).
+"""
+import functools
+import pathlib
+import sys
+from dataclasses import dataclass, field
+
+import nbformat
+from traitlets.config import Config
+
+from grader.cells import exercise_of, grade_id
+
+
+class NotReleased(LookupError):
+    """An assignment the gradebook does not know yet: `make release` defines it."""
+
+
+@dataclass
+class Assignment:
+    """An assignment as the gradebook defines it: its notebooks, their test cells and points."""
+    name: str
+    duedate: object = None
+    notebooks: dict = field(default_factory=dict)  # notebook -> {grade_id: max_score} of its graded cells
+    order: dict = field(default_factory=dict)  # notebook -> every nbgrader grade_id of the release, in order
+
+    def exercises(self):
+        """The exercises, in notebook order (test cells are named <exercise>_tests)."""
+        return [exercise_of(g) for name, ids in self.order.items() for g in ids if g in self.notebooks[name]]
+
+    def points(self):
+        """The points of each exercise, in notebook order."""
+        points = {}
+        for name, cells in self.notebooks.items():
+            for cell in self.order[name]:
+                if cell in cells:
+                    points[exercise_of(cell)] = points.get(exercise_of(cell), 0.0) + cells[cell]
+        return points
+
+
+class Course:
+    """An nbgrader course directory (the repository's root, or a copy of it)."""
+
+    def __init__(self, root, db_url=None):
+        self.root = pathlib.Path(root).resolve()
+        self._db_url = db_url
+
+    @functools.cached_property
+    def config(self):
+        """The course's nbgrader configuration (nbgrader_config.py), read once."""
+        from traitlets.config.loader import PyFileConfigLoader
+
+        path = list(sys.path)  # the configuration puts its course on sys.path, for nbgrader's processes
+        try:
+            return PyFileConfigLoader("nbgrader_config.py", path=str(self.root)).load_config()
+        finally:
+            sys.path[:] = path
+
+    def config_for(self, root=None, db_url=None):
+        """The course's configuration, for a copy of the course at ``root`` with its own gradebook."""
+        config = Config()
+        config.merge(self.config)
+        if root is not None:
+            config.CourseDirectory.root = str(root)
+        if db_url is not None:
+            config.CourseDirectory.db_url = db_url
+        return config
+
+    @property
+    def db_url(self):
+        return self._db_url or self.config.CourseDirectory.get("db_url", f"sqlite:///{self.root / 'gradebook.db'}")
+
+    @property
+    def course_id(self):
+        return self.config.CourseDirectory.get("course_id", "default_course")
+
+    def gradebook(self):
+        """The gradebook, to use in a `with` block."""
+        from nbgrader.api import Gradebook
+
+        return Gradebook(self.db_url, self.course_id)
+
+    def folder(self, part, student=None, assignment=None):
+        """A folder of the course: source/release (per assignment) or submitted/autograded (per student)."""
+        folder = self.root / part
+        return folder / student / assignment if student is not None else folder / assignment
+
+    def students(self, assignment):
+        """Every student with a submission of an assignment in submitted/, sorted."""
+        folder = self.root / "submitted"
+        return sorted(p.name for p in folder.iterdir() if (p / assignment).is_dir()) if folder.is_dir() else []
+
+    def assignment(self, name):
+        """The Assignment as the gradebook defines it; NotReleased when it does not."""
+        from nbgrader.api import MissingEntry
+
+        with self.gradebook() as gb:
+            try:
+                defined = gb.find_assignment(name)
+            except MissingEntry:
+                raise NotReleased(f"the gradebook does not know {name} yet: run `make release "
+                                  f"ASSIGNMENT={name}` (nbgrader generate_assignment) first") from None
+            found = Assignment(name, defined.duedate)
+            for nb in defined.notebooks:
+                found.notebooks[nb.name] = {c.name: c.max_score for c in nb.grade_cells}
+        for name_ in found.notebooks:
+            release = nbformat.read(self.folder("release", assignment=name) / f"{name_}.ipynb", as_version=4)
+            found.order[name_] = [grade_id(c) for c in release.cells if grade_id(c)]
+        return found
