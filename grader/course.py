@@ -51,9 +51,11 @@ class Course:
 
     @functools.cached_property
     def config(self):
-        """The course's nbgrader configuration (nbgrader_config.py), read once."""
+        """The course's nbgrader configuration (nbgrader_config.py; none: nbgrader's defaults), read once."""
         from traitlets.config.loader import PyFileConfigLoader
 
+        if not (self.root / "nbgrader_config.py").exists():
+            return Config()
         path = list(sys.path)  # the configuration puts its course on sys.path, for nbgrader's processes
         try:
             return PyFileConfigLoader("nbgrader_config.py", path=str(self.root)).load_config()

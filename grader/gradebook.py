@@ -107,7 +107,30 @@ def merge(course, assignment, student, rows, attempts=5):
             time.sleep(1)
 
 
+@contextlib.contextmanager
+def _one_transaction(gradebook):
+    """
+    nbgrader's API commits after each step (a student, a submission); within this block those
+    commits only flush, and the block commits once at its end or rolls everything back.
+    """
+    session = gradebook.db
+    session.commit = session.flush
+    try:
+        yield
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        del session.commit
+    session.commit()
+
+
 def _merge(gradebook, assignment, student, rows):
+    with _one_transaction(gradebook):
+        _write(gradebook, assignment, student, rows)
+
+
+def _write(gradebook, assignment, student, rows):
     try:
         gradebook.find_student(student)
     except MissingEntry:
@@ -125,4 +148,3 @@ def _merge(gradebook, assignment, student, rows):
             gradebook.find_comment(cell, name, assignment, student).auto_comment = text
         gradebook.find_submission_notebook(name, assignment, student).late_submission_penalty = \
             notebook["late_submission_penalty"]
-    gradebook.db.commit()

@@ -245,7 +245,7 @@ def verdict(case, record, expected_record):
         return f"{case.label} changed its inputs. {UNCHANGED_HINT}"
     if case.unchanged and _checked(case, again, _value(expected_record, "again")) is not None:
         return (f"{case.label} gave another result when called a second time with the same arguments: "
-                f"either it changed them ({UNCHANGED_HINT}) or it keeps state from one call to the next "
+                f"either it changed its inputs ({UNCHANGED_HINT}) or it keeps state from one call to the next "
                 f"(a global variable, a default argument that is changed).")
     return None
 

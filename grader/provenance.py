@@ -79,8 +79,19 @@ def notebook_entry(nb, noted, scores, needs_manual=()):
     return {"graded": True, "submitted_sha256": noted.get("submitted_sha256"), "graded_sha256": graded_sha256(nb),
             "test_cells_sha256": {grade_id(c): fingerprints.sha256_text(c.source) for c in nb.cells
                                   if is_test_cell(c)},
-            "scores": scores, "needs_manual": list(needs_manual), "notes": noted["notes"],
+            "scores": scores, "needs_manual": list(needs_manual), "failures": failures(nb), "notes": noted["notes"],
             "started": noted.get("started"), "ended": now()}
+
+
+def failures(nb):
+    """The first line of the message of every test cell that failed: {grade_id: line}."""
+    found = {}
+    for cell in nb.cells:
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if is_test_cell(cell) and errors:
+            text = f"{errors[0].get('ename', '')}: {errors[0].get('evalue', '')}".strip()
+            found[grade_id(cell)] = text.splitlines()[0][:300]
+    return found
 
 
 def not_graded_entry(noted, reason):

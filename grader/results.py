@@ -26,6 +26,7 @@ class StudentResult:
     late_seconds: float = 0.0
     manual: list = field(default_factory=list)  # exercises with a manual grade
     flagged: list = field(default_factory=list)  # exercises a person should look at
+    failures: dict = field(default_factory=dict)  # exercise -> the first line of the grader's message
     notes: list = field(default_factory=list)  # what the grader did, in words
     unsandboxed: bool = False
     seconds: float = 0.0
@@ -67,6 +68,8 @@ def result_of(course, assignment, student, record, unsandboxed=False):
         result.flagged = list(record.get("flagged", []))
         result.seconds = record.get("seconds", 0.0)
         result.notes = [words(n) for e in record["notebooks"].values() for n in e.get("notes", [])]
+        result.failures = {exercise_of(t): line for e in record["notebooks"].values()
+                           for t, line in e.get("failures", {}).items()}
         if not result.graded:
             result.notes.append(f"could not be graded: {record.get('reason') or 'see logs/'}")
     with course.gradebook() as gb:

@@ -79,9 +79,17 @@ def grade_id(cell):
 
 def in_folder(assignment):
     """The assignment's source folder as working directory and on sys.path, as for its notebook."""
-    from grader import cases
+    from grader.judging import Reference
 
-    return cases.Reference.of(ROOT, assignment).inside()
+    return Reference.of(ROOT, assignment).inside()
+
+
+def drawn(assignment, test_id, student):
+    """The cases of one test cell for one student, as grading draws them."""
+    from grader.cases import tests_of
+    from grader.judging import draw
+
+    return draw(tests_of(assignment), assignment, test_id, student)
 
 
 def _is_data(value):
@@ -127,9 +135,9 @@ def notebook_namespace(nb, assignment=ASSIGNMENT):
 
 @functools.lru_cache(maxsize=None)
 def _reference_record(assignment, wired_case):
-    from grader import cases
+    from grader.judging import Reference
 
-    return cases.Reference.of(ROOT, assignment).record(json.loads(wired_case))
+    return Reference.of(ROOT, assignment).record(json.loads(wired_case))
 
 
 def graded_verdict(assignment, test_id, replacement=None, student="student"):
@@ -139,14 +147,14 @@ def graded_verdict(assignment, test_id, replacement=None, student="student"):
     run in-process by the code that runs in the student's kernel, and judged as in autograding.
     The reference runs each case once per session: its record of a case is always the same.
     """
-    from grader import cases, kernel_side
+    from grader import judging, kernel_side
 
     reference = types.SimpleNamespace(record=lambda wired: _reference_record(assignment, json.dumps(wired)))
-    drawn = cases.draw(assignment, test_id, student)
+    cases = drawn(assignment, test_id, student)
     with in_folder(assignment):
         namespace = notebook_namespace(nbformat.read(source_path(assignment), as_version=4), assignment)
         if replacement is not None:
             exec(replacement, namespace)
-        payload = kernel_side.hand_in(namespace, cases.spec(test_id, drawn, "token"), publish=lambda p: None,
+        payload = kernel_side.hand_in(namespace, judging.spec(test_id, cases, "token"), publish=lambda p: None,
                                       case_seconds=CASE_SECONDS)
-    return cases.judge(reference, drawn, payload)
+    return judging.judge(reference, cases, payload)

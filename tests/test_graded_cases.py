@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import ASSIGNMENTS, graded_verdict
+from conftest import ASSIGNMENTS, drawn, graded_verdict
 
 VARIANTS = {a: importlib.import_module(f"variants.{a}") for a in ASSIGNMENTS
             if importlib.util.find_spec(f"variants.{a}")}
@@ -51,15 +51,13 @@ def _outside(words, text, label):
 
 @pytest.mark.parametrize("assignment,test_id,variant", _params("WRONG"))
 def test_wrong_version_fails_with_a_precise_message(assignment, test_id, variant):
-    from grader.cases import draw
-
     code, words = VARIANTS[assignment].WRONG[test_id][variant]
     assert words not in TOO_VAGUE, "the expected words must say why the version is wrong"
     verdict = graded_verdict(assignment, test_id, code, student=STUDENT)
     assert not verdict.passed, "a wrong version passed"
     number = re.search(r"\n\[case (\d+) of \d+\]$", verdict.message)
     assert number, f"the message must name its case: {verdict.message}"
-    label = draw(assignment, test_id, STUDENT)[int(number[1]) - 1].label
+    label = drawn(assignment, test_id, STUDENT)[int(number[1]) - 1].label
     # The reason: the message without the stand-ins note and the case number, which any failure of the case shows.
     reason = re.split(r"\n\(graded with stand-ins |\n\[case ", verdict.message)[0]
     raised = re.match(rf"{re.escape(label)} raised (\w+)", reason)
@@ -71,13 +69,14 @@ def test_wrong_version_fails_with_a_precise_message(assignment, test_id, variant
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_cases_are_the_same_on_every_draw_and_differ_between_students(assignment):
-    from grader.cases import draw, spec, tests_of
+    from grader.cases import tests_of
+    from grader.judging import spec
 
     for test_id in tests_of(assignment):
-        first = spec(test_id, draw(assignment, test_id, "alice"), "t")
-        assert first == spec(test_id, draw(assignment, test_id, "alice"), "t"), test_id
+        first = spec(test_id, drawn(assignment, test_id, "alice"), "t")
+        assert first == spec(test_id, drawn(assignment, test_id, "alice"), "t"), test_id
     differ = [t for t in tests_of(assignment)
-              if spec(t, draw(assignment, t, "alice"), "t") != spec(t, draw(assignment, t, "bob"), "t")]
+              if spec(t, drawn(assignment, t, "alice"), "t") != spec(t, drawn(assignment, t, "bob"), "t")]
     assert differ, "every student got the same cases"
 
 

@@ -178,21 +178,24 @@ def test_printing_keeps_the_points_and_the_feedback_says_so(demo_run):
 
 
 def test_the_provenance_records_agree_with_the_gradebook(demo_run):
-    import json
-
-    from grader.provenance import record_path, verify
+    from grader import provenance
+    from grader.course import Course
 
     for assignment in ASSIGNMENTS:
-        assert verify(demo_run.course_dir, assignment) == []
-    data = json.loads(record_path(demo_run.course_dir, A1, "perfect").read_text())
-    assert data["isolation"].startswith("sandboxed") and data["limits"]["network"] == "loopback only"
-    assert len(data["test_cells_sha256"]) == len(points(A1)) and data["submitted_sha256"]
+        assert provenance.verify(Course(demo_run.course_dir), assignment) == []
+    data = provenance.read(demo_run.course_dir, A1, "perfect")
+    assert data["isolation"]["isolation"] == "bubblewrap" and data["isolation"]["network"] == "loopback only"
+    assert data["time_limits"]["cell"] >= data["time_limit_policy"]["cell_floor"]
+    (notebook,) = data["notebooks"].values()
+    assert len(notebook["test_cells_sha256"]) == len(points(A1)) and notebook["submitted_sha256"]
+    assert data["started"] < data["ended"] and data["seconds"] > 0
 
 
 def test_verify_lists_a_grade_changed_behind_the_graders_back(demo_run, tmp_path):
     import shutil
     import sqlite3
 
+    from grader.course import Course
     from grader.provenance import verify
 
     course = tmp_path / "course"
@@ -203,7 +206,7 @@ def test_verify_lists_a_grade_changed_behind_the_graders_back(demo_run, tmp_path
                              "JOIN submitted_assignment ON submitted_notebook.assignment_id = submitted_assignment.id "
                              "WHERE submitted_assignment.student_id = 'blank' LIMIT 1)").rowcount
     assert changed == 1
-    differences = verify(course, A1)
+    differences = verify(Course(course), A1)
     assert any(line.startswith("blank:") and "99" in line for line in differences), differences
 
 
@@ -233,15 +236,18 @@ def test_grading_again_gives_the_same_gradebook_and_messages(demo_run):
     The cases come from fixed seeds and the limits never cut correct code: regrading some
     students (STUDENT=...) changes nothing, and leaves every other student's files alone.
     """
-    from grader.driver import CourseGrader
+    from grader.batch import Batch
+    from grader.course import Course
+    from grader.workers import Workers
 
     regraded = ("typical_mistake", "raises", "cheats", "tampers")
     first = _grades_and_messages(demo_run.course_dir, A1)
     others = {p: p.stat().st_mtime_ns for p in (demo_run.course_dir / "autograded").rglob("*")
               if p.is_file() and p.relative_to(demo_run.course_dir / "autograded").parts[0] not in regraded}
-    grader = CourseGrader(demo_run.course_dir, A1)
+    batch = Batch(Course(demo_run.course_dir), A1, report=lambda line: None)
     for jobs in (1, 2):
-        results = grader.grade_all(regraded, jobs=jobs, report=None)
+        with Workers(jobs) as workers:
+            results = batch.run(workers, regraded, force=True)
         assert [r.student for r in results if r.graded] == list(regraded)
         assert _grades_and_messages(demo_run.course_dir, A1) == first
     assert {p: p.stat().st_mtime_ns for p in others} == others

@@ -167,10 +167,10 @@ WRONG = {
             "    return 1 / (1 + np.exp(-z))", "changed its input"),
     },
     "layer_sizes_tests": {
-        "hard-coded": ("def layer_sizes(X, Y):\n    return (2, 2, 1)", "expected (2, 2, 4)"),
+        "hard-coded": ("def layer_sizes(X, Y):\n    return (2, 2, 1)", "n_y is 1 but should be 4"),
         "rows and columns swapped": ("def layer_sizes(X, Y):\n    return (X.shape[1], 2, Y.shape[1])",
-                                     "returned (2000, 2, 2000); expected (2, 2, 1)"),
-        "4 hidden units": ("def layer_sizes(X, Y):\n    return (X.shape[0], 4, Y.shape[0])", "returned (2, 4, 1); expected (2, 2, 1)"),
+                                     "n_x is 2000 but should be 2"),
+        "4 hidden units": ("def layer_sizes(X, Y):\n    return (X.shape[0], 4, Y.shape[0])", "n_h is 4 but should be 2"),
     },
     "initialize_parameters_tests": {
         "W2 drawn first": (
