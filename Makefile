@@ -59,7 +59,9 @@ test-fast: $(STAMP) sandbox
 	$(RUN) -m pytest -m "not slow"
 
 ## Regenerate release/ from source/ (commit the result): every assignment, or ASSIGNMENT=<id>.
+## Every test cell must have the grader's cases (hidden grading never vanishes).
 release: $(STAMP)
+	$(RUN) -m tools.validate --cases
 	for id in $(or $(ASSIGNMENT),$(ASSIGNMENTS)); do $(RUN) -m nbgrader generate_assignment $$id --force || exit 1; done
 
 ## nbgrader validate, read properly: sources must pass, untouched releases must fail.
@@ -67,9 +69,10 @@ validate: $(STAMP) sandbox
 	$(RUN) -m tools.validate
 
 ## Autograde real submissions in submitted/: make autograde ASSIGNMENT=<id> [STUDENT="id1 id2"]
-## [JOBS=N (default: one worker per core) | SCHEDULER=tcp://host:8786 (a Dask cluster)] [UNSANDBOXED=1].
+## [JOBS=N (default: one worker per core) | SCHEDULER=tcp://host:8786 (a Dask cluster)] [UNSANDBOXED=1]
+## [FORCE=1: also the students whose grade is current (by default only new or changed ones are graded)].
 autograde: $(STAMP) sandbox
-	$(RUN) -m grader autograde $(ASSIGNMENT) $(foreach s,$(STUDENT),--student $(s)) \
+	$(RUN) -m grader autograde $(ASSIGNMENT) $(foreach s,$(STUDENT),--student $(s)) $(if $(FORCE),--force) \
 	  $(if $(JOBS),--jobs $(JOBS)) $(if $(SCHEDULER),--scheduler $(SCHEDULER)) $(if $(UNSANDBOXED),--unsandboxed)
 
 ## Check that the gradebook agrees with the graded notebooks and their provenance records.
@@ -95,5 +98,5 @@ student-bundle: $(STAMP)
 	$(RUN) -m tools.student_bundle
 
 clean:
-	rm -rf build logs submitted feedback provenance gradebook.db grades.csv
+	rm -rf build logs submitted feedback provenance calibration gradebook.db grades.csv
 	find autograded -mindepth 1 ! -name README.md -exec rm -rf {} +

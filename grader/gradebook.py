@@ -11,13 +11,30 @@ that has one is marked for review again).
 """
 import contextlib
 import datetime
+import functools
 import os
 import pathlib
 import sys
+import tempfile
 import time
 
 from nbgrader.api import Gradebook, MissingEntry
 from sqlalchemy.exc import OperationalError
+
+
+@functools.lru_cache(maxsize=None)
+def _empty_bytes():
+    """An empty SQLite gradebook, made once per process (nbgrader runs alembic to make one: seconds)."""
+    with tempfile.TemporaryDirectory(prefix="nnfs-gradebook-") as folder, _alembic_on_path():
+        path = pathlib.Path(folder) / "gradebook.db"
+        Gradebook(f"sqlite:///{path}").close()
+        return path.read_bytes()
+
+
+def empty(path):
+    """Writes an empty SQLite gradebook to ``path``; returns its URL."""
+    pathlib.Path(path).write_bytes(_empty_bytes())
+    return f"sqlite:///{path}"
 
 
 def template(course, assignment, path):
@@ -25,8 +42,7 @@ def template(course, assignment, path):
     Writes to ``path`` a SQLite gradebook holding the assignment as the course's gradebook
     defines it (notebooks, grade, solution, task and source cells), and no students; returns its bytes.
     """
-    with course.gradebook() as defined_in, _alembic_on_path(), \
-            Gradebook(f"sqlite:///{path}", course.course_id) as private:
+    with course.gradebook() as defined_in, Gradebook(empty(path), course.course_id) as private:
         defined = defined_in.find_assignment(assignment)
         private.update_or_create_assignment(assignment, duedate=defined.duedate)
         for notebook in defined.notebooks:

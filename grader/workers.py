@@ -24,7 +24,8 @@ def available_cores():
 def _grade_on_worker(job, batch):
     from distributed import get_worker
 
-    get_worker().log_event(STARTED, {"batch": batch, "student": job.student})
+    worker = get_worker()
+    worker.log_event(STARTED, {"batch": batch, "student": job.student, "worker": worker.address})
     return grade(job)
 
 

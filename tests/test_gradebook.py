@@ -17,7 +17,7 @@ from grader.course import Course
 def made_gradebook(tmp_path_factory):
     """A course gradebook with one assignment of one notebook: a graded cell, a solution cell."""
     path = tmp_path_factory.mktemp("gradebook") / "gradebook.db"
-    with Gradebook(f"sqlite:///{path}", "nnfs") as gb:
+    with Gradebook(gradebook.empty(path), "nnfs") as gb:
         gb.add_assignment("a1")
         gb.add_notebook("a1", "a1")
         gb.add_grade_cell("sigmoid_tests", "a1", "a1", max_score=5, cell_type="code")

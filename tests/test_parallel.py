@@ -15,8 +15,11 @@ import tempfile
 
 import pytest
 
-from grader.driver import CourseGrader
-from grader.parallel import STARTED, Workers
+from grader import provenance
+from grader.batch import Batch
+from grader.course import Course
+from grader.workers import STARTED, Workers
+from tools import nbgrader
 from tools.cluster import LoopbackCluster
 from tools.demo import generate_release, prepare_course
 from tools.samples import build_samples, expected_points
@@ -34,9 +37,9 @@ def course_with_batch(folder):
     return course
 
 
-def gradebook_snapshot(grader, students):
+def gradebook_snapshot(course, students):
     """Every automatic grade and comment of these students' submissions, by student and cell."""
-    with grader._gradebook() as gb:
+    with course.gradebook() as gb:
         submissions = [s for s in gb.find_assignment(A1).submissions if s.student.id in students]
         grades = {(s.student.id, nb.name, g.name): (g.auto_score, g.needs_manual_grade)
                   for s in submissions for nb in s.notebooks for g in nb.grades}
@@ -51,10 +54,10 @@ def sequential(demo_run):
     The batch as the main job graded it (and as test_grading checks that one worker, one student
     after another, grades it again): its gradebook rows.
     """
-    grader = CourseGrader(demo_run.course_dir, A1)
-    snapshot = gradebook_snapshot(grader, BATCH)
+    course = Course(demo_run.course_dir)
+    snapshot = gradebook_snapshot(course, BATCH)
     results = [r for r in demo_run.results[A1] if r.student in BATCH]
-    return grader, sorted(results, key=lambda r: BATCH.index(r.student)), snapshot
+    return course, sorted(results, key=lambda r: BATCH.index(r.student)), snapshot
 
 
 def test_the_reference_batch_has_the_expected_grades(sequential):
@@ -71,7 +74,7 @@ def on_dask(tmp_path_factory):
     cluster = LoopbackCluster(course)
     killed, done = [], set()
     try:
-        grader = CourseGrader(course, A1)
+        course = Course(course)
         with Workers(scheduler=cluster.address) as workers:
             description = workers.describe()
 
@@ -87,14 +90,14 @@ def on_dask(tmp_path_factory):
                     os.kill(workers.client.run(os.getpid, workers=[address])[address], signal.SIGKILL)
                     killed.append(student)
 
-            results = grader.grade_all(BATCH, workers=workers, report=kill_a_busy_worker)
-        yield grader, results, gradebook_snapshot(grader, BATCH), description, killed
+            results = Batch(course, A1, report=kill_a_busy_worker).run(workers, BATCH)
+        yield course, results, gradebook_snapshot(course, BATCH), description, killed
     finally:
         cluster.close()
 
 
 def test_a_dask_cluster_of_separate_processes_grades_exactly_as_the_sequential_path(sequential, on_dask):
-    grader, results, snapshot, description, _ = on_dask
+    _, results, snapshot, description, _ = on_dask
     assert description.startswith("2 Dask worker(s) on the Dask cluster at tcp://127.0.0.1:")
     assert snapshot == sequential[2]
     assert [(r.student, r.score, r.by_exercise) for r in results] == \
@@ -102,26 +105,24 @@ def test_a_dask_cluster_of_separate_processes_grades_exactly_as_the_sequential_p
 
 
 def test_a_worker_killed_mid_batch_loses_nothing_and_grades_nobody_twice(on_dask):
-    grader, results, snapshot, _, killed = on_dask
+    course, results, snapshot, _, killed = on_dask
     assert len(killed) == 1
     regraded = next(r for r in results if r.student == killed[0])
     assert "graded again on another worker" in " ".join(regraded.notes), regraded.notes
     assert all(r.graded for r in results)
     # One submission, one provenance record and one graded notebook per student.
     assert snapshot["submissions"] == sorted(BATCH)
-    assert sorted(p.stem for p in (grader.course_dir / "provenance" / A1).glob("*.json")) == sorted(BATCH)
-    from grader.provenance import verify
-
-    assert verify(grader.course_dir, A1) == []
+    assert sorted(p.stem for p in (course.root / "provenance" / A1).glob("*.json")) == sorted(BATCH)
+    assert provenance.verify(course, A1) == []
 
 
 def test_the_course_directory_is_written_by_the_grader_alone(on_dask):
     """Workers grade in scratch courses: the submissions stay exactly as the students sent them."""
-    grader = on_dask[0]
-    fresh = course_with_batch(grader.course_dir.parent.parent / "pristine" / "course")
+    course = on_dask[0]
+    fresh = course_with_batch(course.root.parent.parent / "pristine" / "course")
     for student in BATCH:
         sent = fresh / "submitted" / student / A1
-        kept = grader.course_dir / "submitted" / student / A1
+        kept = course.root / "submitted" / student / A1
         assert sorted(p.name for p in kept.iterdir()) == sorted(p.name for p in sent.iterdir())
         for path in sent.iterdir():
             assert (kept / path.name).read_bytes() == path.read_bytes()
@@ -179,11 +180,13 @@ def test_a_postgresql_gradebook_by_one_line_grades_exactly_as_sqlite(tmp_path, p
     build_samples(course, A1, BATCH)
     assert not (course / "gradebook.db").exists()
 
-    grader = CourseGrader(course, A1)
-    assert grader.db_url().startswith("postgresql://")
-    results = grader.grade_all(BATCH, jobs=2, report=None)
+    course = Course(course)
+    assert course.db_url.startswith("postgresql://")
+    with Workers(2) as workers:
+        results = Batch(course, A1, report=lambda line: None).run(workers, BATCH)
     assert all(r.graded for r in results)
-    assert gradebook_snapshot(grader, BATCH) == sequential[2]
-    assert not (course / "gradebook.db").exists()
-    exported = grader.export_grades()
-    assert sorted(line.split(",")[3] for line in exported.read_text().splitlines()[1:]) == sorted(BATCH)
+    assert gradebook_snapshot(course, BATCH) == sequential[2]
+    assert not (course.root / "gradebook.db").exists()
+    nbgrader(["export", "--to=grades.csv"], course.root)
+    exported = (course.root / "grades.csv").read_text().splitlines()[1:]
+    assert sorted(line.split(",")[3] for line in exported) == sorted(BATCH)

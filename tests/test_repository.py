@@ -47,14 +47,10 @@ def test_environment_yml_installs_the_same_files():
 
 def test_nbgrader_loads_the_course_configuration_without_errors(tmp_path):
     """nbgrader only logs an error for a broken nbgrader_config.py and goes on with defaults."""
-    import sys
+    from tools import nbgrader
 
-    from grader.driver import nbgrader_env
-
-    completed = subprocess.run([sys.executable, "-m", "nbgrader", "db", "assignment", "list", "--log-level=DEBUG",
-                                f"--CourseDirectory.db_url=sqlite:///{tmp_path / 'gradebook.db'}"],
-                               cwd=ROOT, capture_output=True, text=True, env=nbgrader_env())
-    assert completed.returncode == 0, completed.stderr[-2000:]
+    completed = nbgrader(["db", "assignment", "list", "--log-level=DEBUG",
+                          f"--CourseDirectory.db_url=sqlite:///{tmp_path / 'gradebook.db'}"], ROOT)
     assert "Loaded config file: " + str(ROOT / "nbgrader_config.py") in completed.stderr
     assert "Exception while loading config file" not in completed.stderr, completed.stderr[-2000:]
     assert "not recognized" not in completed.stderr, completed.stderr[-2000:]
@@ -64,25 +60,46 @@ def test_nbgrader_loads_the_course_configuration_without_errors(tmp_path):
 def test_course_configuration_handles_the_known_pitfalls():
     from traitlets.config.loader import PyFileConfigLoader
 
-    from grader.preprocessors import InjectCases, JudgeCases, LimitOutputBytes, SandboxedExecute
+    from nbgrader.preprocessors import Execute, LimitOutput, OverwriteCells, SaveAutoGrades
+
+    from grader.preprocessors import (InertOutputs, InjectCases, JudgeCases, LimitOutputBytes, RecordProvenance,
+                                      RepairTestCells, SandboxedExecute, ScrubHiddenTests)
 
     config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
     assert config.CourseDirectory.course_id == "nn-from-scratch"
     assert config.CourseDirectory.db_url.startswith("sqlite:///")
     assert config.OverwriteCells.add_missing_cells is True
     assert config.Execute.timeout > 0 and config.LimitOutput.max_lines > 0
+    assert config.Autograde.exporter_class == "grader.exporter.SubmissionExporter"
+    sanitize = config.Autograde.sanitize_preprocessors
+    assert sanitize.index(RepairTestCells) + 1 == sanitize.index(OverwriteCells)
     pipeline = config.Autograde.autograde_preprocessors
-    assert LimitOutputBytes in pipeline
-    # The cases are handed in before the sandboxed kernel runs and judged right after it.
-    assert pipeline.index(InjectCases) + 1 == pipeline.index(SandboxedExecute) == pipeline.index(JudgeCases) - 1
+    assert Execute not in pipeline and pipeline.index(LimitOutput) + 1 == pipeline.index(LimitOutputBytes)
+    # The cases are handed in before the sandboxed kernel runs and judged right after it; output is made
+    # inert before anything stores it; the record is written last, after the scores are saved.
+    assert pipeline[:4] == [InjectCases, SandboxedExecute, JudgeCases, InertOutputs]
+    assert pipeline[-1] is RecordProvenance and pipeline.index(SaveAutoGrades) < len(pipeline) - 1
+    assert {ScrubHiddenTests, InertOutputs} <= set(config.GenerateFeedback.preprocessors)
+    assert set(config.TimeLimits) >= {"factor", "cell_floor", "notebook_floor", "retry_factor", "attempts"}
     assert "NotImplementedError" in config.ClearSolutions.code_stub["python"]
+
+
+def test_the_warning_pattern_removes_warnings_from_stderr():
+    from traitlets.config.loader import PyFileConfigLoader
+
+    pattern = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config().IgnorePattern.pattern
+    warning = ("/tmp/ipykernel_1/2.py:3: RuntimeWarning: overflow encountered in exp\n"
+               "  return 1 / (1 + np.exp(-z))\n")
+    assert re.search(pattern, warning)
+    assert not re.search(pattern, "Traceback (most recent call last):\nValueError: bad\n")
 
 
 def test_outputs_of_a_grading_run_are_not_committed():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     assert "autograded/README.md" in tracked
     for path in tracked:
-        assert not path.startswith(("submitted/", "feedback/", "build/", "logs/", "provenance/", "summary-")), path
+        assert not path.startswith(("submitted/", "feedback/", "build/", "logs/", "provenance/", "calibration/",
+                                    "summary-")), path
         assert not (path.startswith("autograded/") and path != "autograded/README.md"), path
         assert not path.endswith(("gradebook.db", ".pyc", "grades.csv")), path
         assert ".ipynb_checkpoints" not in path and "__pycache__" not in path, path

@@ -23,10 +23,8 @@ class LoopbackCluster:
         self.folder = pathlib.Path(tempfile.mkdtemp(prefix="nnfs-dask-"))
         self.scheduler_file = self.folder / "scheduler.json"
         dask = os.path.join(os.path.dirname(sys.executable), "dask")
-        # As README says for grading machines: a task whose worker stops is tried once more, then
-        # reported; workers are not daemonic, so that they may fork their nbgrader processes.
-        env = dict(os.environ, PYTHONPATH=str(course), DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES="1",
-                   DASK_DISTRIBUTED__WORKER__DAEMON="False")
+        # As README says for grading machines: a task whose worker stops is tried once more, then reported.
+        env = dict(os.environ, PYTHONPATH=str(course), DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES="1")
         self._log = open(self.folder / "dask.log", "w")
         common = dict(cwd=course, env=env, stdin=subprocess.DEVNULL, start_new_session=True,
                       stdout=self._log, stderr=subprocess.STDOUT)

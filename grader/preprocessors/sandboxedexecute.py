@@ -10,7 +10,7 @@ their grade:
   for a test cell, the solution it tests) is disabled and the notebook executed
   again in a new kernel;
 * a notebook that runs past its limit: executed again with a shorter limit per
-  cell, never shorter than the solutions need;
+  cell, never shorter than the solutions need, within what is left of the budget;
 * a kernel that stops answering on its output channel for a while (a busy
   machine): executed again, with longer patience, before it costs anything;
 * output beyond the limits (bytes and number of outputs per cell and per
@@ -33,12 +33,17 @@ from grader import calibration, facts
 from grader.cells import exercise_of, grade_id, is_test_cell
 from grader.limits import TimeLimits
 from grader.preprocessors.coursecases import CourseCases
+from grader.preprocessors.limitoutputbytes import shorten
 from grader.sandbox import SandboxKernelManager
 
 DISABLED_CELL = (
     'raise RuntimeError("The grader disabled this cell: running it stopped the Python kernel '
     '(os._exit, for example), so nothing after it could run.")\n'
 )
+
+
+# Characters kept of one print that is larger than what is left of its cell's output limit.
+KEPT_OF_A_LONG_STREAM = 20000
 
 
 class NotebookNotGraded(RuntimeError):
@@ -98,7 +103,10 @@ class SandboxedExecute(Execute, CourseCases):
             for index in disabled:
                 attempt.cells[index].source = DISABLED_CELL + "\n# " + "\n# ".join(
                     original.cells[index].source.splitlines())
-            deadline = min(time.monotonic() + limits.notebook, started + limits.budget)
+            # Each attempt gets the limit per notebook; one with the shorter limits per cell what is left.
+            deadline = started + limits.budget
+            if cell_limit > limits.retry_cell:
+                deadline = min(deadline, time.monotonic() + limits.notebook)
             try:
                 self._run(attempt, resources, km, cell_limit, deadline, iopub_timeout)
             except _Stopped as stopped:
@@ -124,7 +132,7 @@ class SandboxedExecute(Execute, CourseCases):
         reason = ("the kernel kept stopping" if disabled else
                   f"it ran past the time limit of {limits.notebook:.0f} s per notebook, also with shorter "
                   f"limits per cell")
-        raise NotebookNotGraded(f"could not be graded: {reason}")
+        raise NotebookNotGraded(reason)
 
     def _run(self, nb, resources, km, cell_limit, deadline, iopub_timeout):
         """Executes every cell of ``nb`` once in a new kernel; raises _Stopped, _OverTime or _Unanswered."""
@@ -157,11 +165,14 @@ class SandboxedExecute(Execute, CourseCases):
             cell.outputs.append(new_output("error", ename="OutputTimeout", evalue=(
                 f"the cell's output did not finish arriving within {self.iopub_timeout} s"), traceback=[]))
             self._timed_out = True
+        except Exception as error:  # a message the grader cannot read (nested beyond reason, say): this cell's loss
+            cell.outputs.append(new_output("error", ename="UnreadableOutput", evalue=(
+                f"the grader could not read this cell's output ({type(error).__name__})"), traceback=[]))
         if self._timed_out:
             if self._over:
                 raise _OverTime()
             self._interrupted.append(index)
-        if index in self._limited:
+        if self._limited.get(index, (0, 0))[0]:
             dropped, size = self._limited[index]
             cell.outputs.append(new_output("stream", name="stderr", text=(
                 f"[{dropped} output(s), {size} characters, removed: the cell's output went over the grader's "
@@ -174,10 +185,15 @@ class SandboxedExecute(Execute, CourseCases):
         return await super()._async_handle_timeout(timeout, cell)
 
     def output(self, outs, msg, display_id, cell_index):
-        size = _size(msg.get("content", {}))
-        if (self._cell_outputs >= self.max_outputs_per_cell
-                or self._cell_bytes + size > self.max_output_bytes_per_cell
-                or self._notebook_bytes + size > self.max_output_bytes):
+        content = msg.get("content", {})
+        size = _size(content)
+        room = min(self.max_output_bytes_per_cell - self._cell_bytes, self.max_output_bytes - self._notebook_bytes)
+        if msg.get("msg_type") == "stream" and size > room > 2 * KEPT_OF_A_LONG_STREAM:
+            # One enormous print keeps its head and tail, as the stored outputs do (LimitOutputBytes).
+            content["text"] = shorten(content.get("text", ""), KEPT_OF_A_LONG_STREAM)
+            size = _size(content)
+            self._limited.setdefault(cell_index, (0, 0))
+        if self._cell_outputs >= self.max_outputs_per_cell or size > room:
             dropped, total = self._limited.get(cell_index, (0, 0))
             self._limited[cell_index] = (dropped + 1, total + size)
             return None
