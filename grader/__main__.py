@@ -29,19 +29,31 @@ def autograde(args):
     students = batch.choose(args.student, args.force)
     # No more local workers than students: one student is graded in this process.
     jobs = max(1, min(args.jobs or available_cores(), len(students)))
-    with Workers(jobs, args.scheduler) as workers:
-        fresh = batch.run(workers, students, force=True, isolation=isolation) if students else []
+    try:
+        with Workers(jobs, args.scheduler) as workers:
+            fresh = batch.run(workers, students, force=True, isolation=isolation) if students else []
+    except KeyboardInterrupt:
+        batch.remove_leftovers()  # the local workers and their kernels have stopped: their folders go too
+        print("\nInterrupted. The students graded so far are in the gradebook; run the same command again to "
+              "grade the others.", file=sys.stderr)
+        return 130
     exercises = batch.assignment.exercises()
     everyone = batch.class_results(fresh)
     print()
     print(grade_table(everyone, exercises))
-    text, csv_path, png_path = report.summarise(course.root, args.assignment, everyone, exercises)
-    print(f"\nThe class, per exercise ({csv_path.name}, {png_path.name}):\n")
+    try:
+        text, csv_path, png_path = report.summarise(course.root, args.assignment, everyone, exercises)
+    except OSError as error:
+        text, written = report.table(report.summarise_exercises(everyone, exercises)), False
+        print(f"\nThe class summary could not be written ({error}).")
+    else:
+        written = True
+        print(f"\nThe class, per exercise ({csv_path.name}, {png_path.name}):\n")
     print(text)
     missing = [r.student for r in everyone if not r.graded]
     if missing:
         print(f"\nNOT GRADED: {', '.join(missing)} (see the notes above and logs/)")
-    return 1 if missing else 0
+    return 1 if missing or not written else 0
 
 
 def main(argv=None):

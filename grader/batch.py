@@ -16,15 +16,19 @@ driver adds what a whole class needs around it:
   so a student is in the course whole or not at all;
 * a line per student as results arrive, with the count and the time left.
 """
+import contextlib
 import os
 import pathlib
+import re
 import shutil
+import signal
 import tempfile
+import threading
 import time
 
 from grader import calibration, fingerprints, gradebook, provenance, results
 from grader.limits import TimeLimits
-from grader.leftovers import remove_stale_folders
+from grader.leftovers import pid_alive, remove_stale_folders
 from grader.sandbox import remove_stale
 from grader.worker import SCRATCH_PREFIX, Job
 
@@ -101,8 +105,7 @@ class Batch:
 
     def run(self, workers, students=None, force=False, isolation=""):
         """Grades the chosen students on ``workers`` (grader.workers.Workers); returns their results in order."""
-        remove_stale_folders(SCRATCH_PREFIX)
-        remove_stale()
+        self.remove_leftovers()
         chosen = self.choose(students, force)
         if not chosen:
             return []
@@ -113,7 +116,8 @@ class Batch:
         self.report(f"Grading {len(chosen)} submission(s) of {self.assignment.name} on {workers.describe()}")
         done, started = {}, time.monotonic()
         for job, graded, regraded in workers.grade(self.jobs(chosen, template)):
-            result = self.merge(graded)
+            with _deferred_interrupt():
+                result = self.merge(graded)
             if regraded:
                 result.notes.append(NOTE_REGRADED)
             done[job.student] = result
@@ -123,11 +127,22 @@ class Batch:
 
     # -- into the course --------------------------------------------------------------------
 
+    def remove_leftovers(self):
+        """Removes what grading processes that no longer run left: scratch courses, kernels, staged results."""
+        remove_stale_folders(SCRATCH_PREFIX)
+        remove_stale()
+        staged = list((self.course.root / "autograded").glob("*/.*.new")) + list(
+            (self.course.root / provenance.FOLDER).glob("*/.*.new"))
+        for path in staged:
+            match = re.search(r"\.(\d+)\.new$", path.name)
+            if match and not pid_alive(int(match.group(1))):
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+
     def merge(self, graded):
         """Puts one student's grading into the course, whole or not at all; returns the student's result."""
         name, student = self.assignment.name, graded.student
         if graded.rows is None or graded.record is None:
-            result = results.result_of(self.course, self.assignment, student, None, self.unsandboxed)
+            result = self.result_of(student, None)
             result.graded = False
             result.notes.append(f"could not be graded: {graded.error or 'see logs/'}")
             self._log(graded)
@@ -147,7 +162,7 @@ class Batch:
         except Exception as error:  # the disk, the gradebook: this student stays as it was
             shutil.rmtree(staged, ignore_errors=True)
             staged_record.unlink(missing_ok=True)
-            result = results.result_of(self.course, self.assignment, student, None, self.unsandboxed)
+            result = self.result_of(student, None)
             result.graded = False
             result.notes.append(f"could not be written into the course ({type(error).__name__}: {error}); "
                                 f"it stays as it was")
@@ -159,7 +174,12 @@ class Batch:
             shutil.rmtree(staged, ignore_errors=True)
         os.replace(staged_record, record)
         self._log(graded)
-        return results.result_of(self.course, self.assignment, student, graded.record, self.unsandboxed)
+        return self.result_of(student, graded.record)
+
+    def result_of(self, student, record):
+        """A student's result as the course's gradebook has it now (a gradebook server that restarts is waited for)."""
+        return gradebook.retrying(self.course, results.result_of, self.course, self.assignment, student, record,
+                                  self.unsandboxed)
 
     def _log(self, graded):
         """Keeps nbgrader's log of a student in logs/ (the report line points there)."""
@@ -173,10 +193,24 @@ class Batch:
     def class_results(self, fresh):
         """Every student with a submission: those just graded (``fresh``), the others as the course has them."""
         known = {r.student: r for r in fresh}
-        return [known.get(s) or results.result_of(self.course, self.assignment, s,
-                                                  provenance.read(self.course.root, self.assignment.name, s),
-                                                  self.unsandboxed)
+        return [known.get(s) or self.result_of(s, provenance.read(self.course.root, self.assignment.name, s))
                 for s in self.course.students(self.assignment.name)]
+
+
+@contextlib.contextmanager
+def _deferred_interrupt():
+    """Ctrl-C waits for the end of the block, so that a student goes into the course whole, then interrupts."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received = []
+    previous = signal.signal(signal.SIGINT, lambda *_: received.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _time_left(done, total, elapsed):

@@ -105,22 +105,30 @@ def rows_of(db_url, assignment, student):
     return rows
 
 
-def merge(course, assignment, student, rows, attempts=5):
+def retrying(course, function, *args, attempts=10):
     """
-    Writes one student's autograded rows into the course's gradebook in one transaction, as
-    nbgrader's SaveAutoGrades would: automatic scores and comments; a grade with a manual score
-    keeps it and is marked for review. A gradebook server that went away is tried again
-    (``attempts`` times, a second apart) before the error reaches the caller.
+    ``function(*args)``, tried again a second later when the course's gradebook server cannot be
+    reached (it restarts); an embedded SQLite gradebook has no server to wait for.
     """
     for attempt in range(attempts):
         try:
-            with course.gradebook() as gb:
-                _merge(gb, assignment, student, rows)
-            return
+            return function(*args)
         except OperationalError:
-            if attempt == attempts - 1:
+            if attempt == attempts - 1 or course.db_url.startswith("sqlite"):
                 raise
             time.sleep(1)
+
+
+def merge(course, assignment, student, rows):
+    """
+    Writes one student's autograded rows into the course's gradebook in one transaction, as
+    nbgrader's SaveAutoGrades would: automatic scores and comments; a grade with a manual score
+    keeps it and is marked for review. A gradebook server that restarts is waited for.
+    """
+    def write():
+        with course.gradebook() as gb:
+            _merge(gb, assignment, student, rows)
+    retrying(course, write)
 
 
 @contextlib.contextmanager

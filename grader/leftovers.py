@@ -13,18 +13,21 @@ import shutil
 import tempfile
 
 
-def owner_alive(name, prefix):
-    """Whether the process named in ``<prefix><pid>-...`` still runs (True for names of another form)."""
-    match = re.match(rf"{re.escape(prefix)}(\d+)-", name)
-    if match is None:
-        return True
+def pid_alive(pid):
+    """Whether a process runs with this id."""
     try:
-        os.kill(int(match.group(1)), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
     return True
+
+
+def owner_alive(name, prefix):
+    """Whether the process named in ``<prefix><pid>-...`` still runs (True for names of another form)."""
+    match = re.match(rf"{re.escape(prefix)}(\d+)-", name)
+    return match is None or pid_alive(int(match.group(1)))
 
 
 def remove_stale_folders(prefix):

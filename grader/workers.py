@@ -52,7 +52,8 @@ class Workers:
             # One thread per worker: nbgrader changes the process's directory and environment.
             # No memory limit of Dask's: the sandbox caps each kernel's memory itself.
             self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
-                                        memory_limit=0, dashboard_address="127.0.0.1:0", silence_logs=40)
+                                        memory_limit=0, dashboard_address="127.0.0.1:0", silence_logs=40,
+                                        preload=["grader.workerstartup"])
             self.client = Client(self.cluster)
         else:
             self.client = Client(self.scheduler, timeout="30s")
