@@ -62,7 +62,7 @@ class SubmissionExporter(NotebookExporter):
         if reason:
             facts.note(nb, "unreadable", reason=reason)
         named = nb.metadata.get("kernelspec", {}).get("name")
-        if named != released.metadata.get("kernelspec", {}).get("name"):
+        if named is not None and named != released.metadata.get("kernelspec", {}).get("name"):
             facts.note(nb, "kernel_name", named=named)
         path, name = os.path.split(filename)
         resources.setdefault("metadata", {}).update(name=os.path.splitext(name)[0], path=path)
