@@ -4,12 +4,28 @@ The grader's commands, from the course directory:
     python -m grader autograde <assignment> [--student ID ...] [--jobs N | --scheduler tcp://host:8786]
                                [--unsandboxed]
     python -m grader verify <assignment>
+    python -m grader exchange | roster | due-dates | extension | export   (grader/term.py)
 """
 import argparse
 import sys
 
-from grader import provenance, report, sandbox
+from grader import course, provenance, report, sandbox, term
 from grader.driver import CourseGrader, grade_table
+
+
+def not_released(course_dir, assignment):
+    """Why `assignment` cannot be graded yet, in one line, or None when it can."""
+    from nbgrader.api import MissingEntry
+
+    settings = course.settings(course_dir)
+    with settings.gradebook() as gb:
+        try:
+            gb.find_assignment(assignment)
+        except MissingEntry:
+            return f"{assignment} is not in the gradebook yet: run `make release ASSIGNMENT={assignment}` first"
+    if not (settings.course_dir / "release" / assignment).is_dir():
+        return f"{assignment} has no release/{assignment}/ yet: run `make release ASSIGNMENT={assignment}` first"
+    return None
 
 
 def main(argv=None):
@@ -26,7 +42,10 @@ def main(argv=None):
     verify = commands.add_parser("verify", help="check the gradebook against the graded notebooks and records")
     verify.add_argument("assignment")
     verify.add_argument("--course", default=".")
+    term.add_commands(commands)
     args = parser.parse_args(argv)
+    if args.command in term.COMMANDS:
+        return term.run(args)
 
     if args.command == "verify":
         differences = provenance.verify(args.course, args.assignment)
@@ -35,6 +54,10 @@ def main(argv=None):
         print(f"{len(differences)} difference(s) between the gradebook, the graded notebooks and their records.")
         return 1 if differences else 0
 
+    reason = not_released(args.course, args.assignment)
+    if reason:
+        print(reason, file=sys.stderr)
+        return 2
     try:
         grader = CourseGrader(args.course, args.assignment, unsandboxed=args.unsandboxed)
     except sandbox.SandboxUnavailable as error:

@@ -11,7 +11,7 @@ own gradebook is never touched) it, for each assignment,
    grader.parallel): student code in the sandboxed kernel, the cases judged in the
    grader; a line each, with the progress and the time left;
 4. writes the summary per exercise (CSV and PNG), generates the feedback HTML and
-   exports the grades to CSV;
+   exports the grades (grades.csv, and grades-canvas.csv for the LMS);
 5. prints the grade table and the summary, and checks every grade against the
    expected one.
 
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
+from grader import course, lms
 from grader.driver import CourseGrader, grade_table, nbgrader_env
 from grader.parallel import Workers
 from grader.report import summarise
@@ -105,7 +106,8 @@ def run(course_dir, report=tqdm.write, unsandboxed=False, jobs=2):
             exercises[assignment] = grader.exercises()
             summaries[assignment] = summarise(course_dir, assignment, results[assignment], exercises[assignment])
             feedback_dir = grader.generate_feedback()
-    grades_csv = grader.export_grades()
+    lms.export(course.settings(course_dir))
+    grades_csv = course_dir / lms.GRADES
     return DemoRun(course_dir, in_sync, results, exercises, summaries, feedback_dir, grades_csv,
                    time.monotonic() - started)
 

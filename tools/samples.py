@@ -251,25 +251,30 @@ def solved_release(source_nb, release_nb):
     return nb
 
 
-def build_samples(course_dir, assignment, names=None):
-    """Writes the sample submissions of an assignment into course_dir/submitted; returns their ids."""
+def write_sample(course_dir, assignment, name, target):
+    """Writes the sample `name` of an assignment, made from course_dir's source and release, to `target`."""
     course_dir = pathlib.Path(course_dir)
     source_nb = course_dir / "source" / assignment / f"{assignment}.ipynb"
     release_nb = course_dir / "release" / assignment / f"{assignment}.ipynb"
-    samples = ASSIGNMENTS[assignment]["samples"]
-    names = list(samples) if names is None else list(names)
+    sample = ASSIGNMENTS[assignment]["samples"][name]
+    if sample.raw is not None:
+        pathlib.Path(target).write_text(sample.raw, encoding="utf-8")
+        return
+    if sample.edit == "blank":
+        nb = nbformat.read(release_nb, as_version=4)
+    else:
+        nb = solved_release(source_nb, release_nb)
+        if sample.edit is not None:
+            sample.edit(nb)
+    nbformat.write(nb, target)
+
+
+def build_samples(course_dir, assignment, names=None):
+    """Writes the sample submissions of an assignment into course_dir/submitted; returns their ids."""
+    course_dir = pathlib.Path(course_dir)
+    names = list(ASSIGNMENTS[assignment]["samples"]) if names is None else list(names)
     for name in names:
-        sample = samples[name]
         target = course_dir / "submitted" / name / assignment / f"{assignment}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
-        if sample.raw is not None:
-            target.write_text(sample.raw, encoding="utf-8")
-            continue
-        if sample.edit == "blank":
-            nb = nbformat.read(release_nb, as_version=4)
-        else:
-            nb = solved_release(source_nb, release_nb)
-            if sample.edit is not None:
-                sample.edit(nb)
-        nbformat.write(nb, target)
+        write_sample(course_dir, assignment, name, target)
     return names
