@@ -195,7 +195,8 @@ def grant_extension(gradebook, assignment, student, hours):
     except MissingEntry:
         raise InputError(f"no student {student} in the gradebook: add them with `make roster`") from None
     # An extension is granted before the work comes in: the submission's row holds it until then.
-    submission = gradebook.update_or_create_submission(assignment, student)
+    with gradebook.db.no_autoflush:  # nbgrader builds a new submission's rows before adding it
+        submission = gradebook.update_or_create_submission(assignment, student)
     submission.extension = datetime.timedelta(hours=hours) if hours else None
     gradebook.db.commit()
     return submission.duedate
