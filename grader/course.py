@@ -13,7 +13,7 @@ import os
 import pathlib
 import stat
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Everyone may create entries; only an entry's owner may remove or rename it.
 EXCHANGE_MODE = 0o1777
@@ -26,6 +26,7 @@ class Settings:
     course_id: str
     db_url: str
     exchange_root: pathlib.Path
+    config: object = field(repr=False, compare=False)  # the whole configuration (a traitlets Config)
 
     def gradebook(self):
         """The course's gradebook (nbgrader's Gradebook; use it as a context manager)."""
@@ -52,7 +53,8 @@ def settings(course_dir="."):
     finally:
         sys.path[:] = path
     coursedir = CourseDirectory(config=config)
-    return Settings(course_dir, coursedir.course_id, coursedir.db_url, pathlib.Path(Exchange(config=config).root))
+    return Settings(course_dir, coursedir.course_id, coursedir.db_url, pathlib.Path(Exchange(config=config).root),
+                    config)
 
 
 class ExchangeError(Exception):

@@ -5,7 +5,7 @@ Grades out of the gradebook, for the instructor and for the LMS: ``make export``
   autograding (``automatic``), what manual grading changed (``manual``: the
   grader's manual scores and extra credit, as a difference), the late penalty,
   the ``final`` score (automatic + manual - penalty, never below 0), and how
-  late the work came in, after any extension.
+  late the work came in (h:mm:ss past the due date with any extension).
 * ``grades-canvas.csv``: the same final scores as Canvas's gradebook import
   reads them: the columns ``Student, ID, SIS User ID, SIS Login ID, Section``,
   then one column per assignment; a ``Points Possible`` row under the header;
@@ -19,6 +19,7 @@ which an LMS import leaves alone.
 """
 import csv
 import datetime
+import math
 import os
 import pathlib
 import tempfile
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 GRADES = "grades.csv"
 CANVAS = "grades-canvas.csv"
 GRADE_COLUMNS = ("student_id", "first_name", "last_name", "email", "lms_id", "assignment", "due", "extension_hours",
-                 "submitted", "late_by_hours", "automatic", "manual", "penalty", "final", "max_score")
+                 "submitted", "late_by", "automatic", "manual", "penalty", "final", "max_score")
 CANVAS_STUDENT_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 POINTS_POSSIBLE = "Points Possible"
 
@@ -44,7 +45,7 @@ class Grade:
     due: datetime.datetime  # naive UTC, with the student's extension; None: no due date
     extension_hours: float
     submitted: datetime.datetime  # naive UTC; None: not handed in (or handed in without a time)
-    late_by_hours: float
+    late_by: datetime.timedelta  # past the due date with the extension; None: not handed in
     automatic: float
     manual: float
     penalty: float
@@ -56,6 +57,10 @@ class Grade:
         values = {name: getattr(self, name) for name in GRADE_COLUMNS}
         for name in ("due", "submitted"):
             values[name] = values[name].isoformat(sep=" ", timespec="seconds") + " UTC" if values[name] else ""
+        if self.late_by is not None:
+            # h:mm:ss, hours past 24 included, as spreadsheets read a duration; late at all is 0:00:01 or more.
+            minutes, seconds = divmod(math.ceil(self.late_by.total_seconds()), 60)
+            values["late_by"] = f"{minutes // 60}:{minutes % 60:02}:{seconds:02}"
         return {name: _number(value) for name, value in values.items()}
 
 
@@ -85,7 +90,7 @@ def _grade(student, assignment, submission, now):
                  student.lms_user_id or "", assignment.name, due,
                  extension.total_seconds() / 3600 if extension else None,
                  submission.timestamp if graded else None,
-                 submission.total_seconds_late / 3600 if graded and submission.timestamp else None,
+                 datetime.timedelta(seconds=submission.total_seconds_late) if graded and submission.timestamp else None,
                  max_score=assignment.max_score, **points)
 
 

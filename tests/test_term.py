@@ -200,12 +200,12 @@ def test_grades_are_exported_for_the_instructor_and_for_canvas(course_dir):
 
     with open(course_dir / lms.GRADES, newline="") as f:
         rows = {row["student_id"]: row for row in csv.DictReader(f)}
-    columns = ("due", "submitted", "late_by_hours", "automatic", "manual", "penalty", "final", "max_score")
+    columns = ("due", "submitted", "late_by", "automatic", "manual", "penalty", "final", "max_score")
     assert {s: tuple(rows[s][c] for c in columns) for s in rows} == {
-        "ada": ("2020-01-06 12:00:00 UTC", "2020-01-06 11:55:00 UTC", "0", "100", "0", "0", "100", "100"),
-        "alan": ("2020-01-06 12:00:00 UTC", "2020-01-06 14:00:00 UTC", "2", "40", "30", "10", "60", "100"),
+        "ada": ("2020-01-06 12:00:00 UTC", "2020-01-06 11:55:00 UTC", "0:00:00", "100", "0", "0", "100", "100"),
+        "alan": ("2020-01-06 12:00:00 UTC", "2020-01-06 14:00:00 UTC", "2:00:00", "40", "30", "10", "60", "100"),
         "grace": ("2020-01-06 12:00:00 UTC", "", "", "", "", "", "0", "100"),
-        "linus": ("2020-01-06 12:00:00 UTC", "2020-01-06 12:00:00 UTC", "0", "40", "0", "0", "40", "100"),
+        "linus": ("2020-01-06 12:00:00 UTC", "2020-01-06 12:00:00 UTC", "0:00:00", "40", "0", "0", "40", "100"),
     }
     assert rows["alan"]["lms_id"] == "7002" and rows["alan"]["assignment"] == A1
 
