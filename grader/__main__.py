@@ -17,7 +17,10 @@ def not_released(course_dir, assignment):
     """Why `assignment` cannot be graded yet, in one line, or None when it can."""
     from nbgrader.api import MissingEntry
 
-    settings = course.settings(course_dir)
+    try:
+        settings = course.settings(course_dir)
+    except course.CourseError as error:
+        return str(error)
     with settings.gradebook() as gb:
         try:
             gb.find_assignment(assignment)

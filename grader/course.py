@@ -40,6 +40,10 @@ class Settings:
                 f"c.CourseDirectory.course_id = {self.course_id!r}\n")
 
 
+class CourseError(Exception):
+    """What keeps a command from the course or its exchange, in one line for the instructor."""
+
+
 def settings(course_dir="."):
     """The settings of the course in `course_dir`, with nbgrader's defaults for what it leaves out."""
     from nbgrader.coursedir import CourseDirectory
@@ -47,6 +51,9 @@ def settings(course_dir="."):
     from traitlets.config.loader import PyFileConfigLoader
 
     course_dir = pathlib.Path(course_dir).resolve()
+    if not (course_dir / "nbgrader_config.py").is_file():
+        raise CourseError(f"{course_dir} has no nbgrader_config.py: run this in the course directory "
+                          f"(or give --course)")
     path = list(sys.path)  # the configuration puts its course on sys.path, for nbgrader's processes
     try:
         config = PyFileConfigLoader("nbgrader_config.py", path=str(course_dir)).load_config()
@@ -55,10 +62,6 @@ def settings(course_dir="."):
     coursedir = CourseDirectory(config=config)
     return Settings(course_dir, coursedir.course_id, coursedir.db_url, pathlib.Path(Exchange(config=config).root),
                     config)
-
-
-class ExchangeError(Exception):
-    """The exchange folder cannot be made as it must be (one line, for the instructor)."""
 
 
 def make_exchange(root):
@@ -76,6 +79,6 @@ def make_exchange(root):
         root.mkdir(parents=True)
         os.chmod(root, EXCHANGE_MODE)  # mkdir's mode is cut by the umask
     except PermissionError:
-        raise ExchangeError(f"cannot make {root} writable by all (permission denied): run `sudo make exchange`, "
+        raise CourseError(f"cannot make {root} writable by all (permission denied): run `sudo make exchange`, "
                             f"or set NBGRADER_EXCHANGE to a folder of your own") from None
     return f"made {root}, mode 1777"

@@ -39,11 +39,10 @@ def add_commands(commands):
 
 def run(args):
     """Runs one of the term's commands; returns its exit code."""
-    settings = course.settings(args.course)
     try:
-        for line in _run(settings, args):
+        for line in _run(course.settings(args.course), args):
             print(line)
-    except (roster.InputError, course.ExchangeError) as error:
+    except (roster.InputError, course.CourseError) as error:
         print(error, file=sys.stderr)
         return 2
     return 0

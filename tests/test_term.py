@@ -228,3 +228,10 @@ def test_work_not_yet_due_is_left_blank_for_the_lms(course_dir):
         assert [(g.student_id, g.final) for g in lms.grades(gb)] == [("ada", 40), ("grace", None)]
     lms.export(course.settings(course_dir))
     assert read_canvas_import(course_dir / lms.CANVAS)[1] == {"7001": {A1: "40"}, "7003": {A1: ""}}
+
+
+def test_a_command_outside_a_course_says_so_in_one_line(tmp_path, capsys):
+    for args in (("export",), ("autograde", A1)):
+        assert run(tmp_path, *args) == 2
+        assert capsys.readouterr().err == (f"{tmp_path} has no nbgrader_config.py: run this in the course "
+                                           f"directory (or give --course)\n")
