@@ -74,6 +74,7 @@ def _number(value):
 
 
 def _grade(student, assignment, submission, now):
+    """The Grade of a student (nbgrader's Student) for an assignment, from the submission's rows (or None)."""
     points = dict(automatic=None, manual=None, penalty=None, final=None)
     extension = submission.extension if submission is not None else None
     due = assignment.duedate + extension if assignment.duedate and extension else assignment.duedate
@@ -124,7 +125,7 @@ def _write(path, rows):
 
 
 def write_grades(path, rows):
-    _write(path, [GRADE_COLUMNS] + [[g.row()[name] for name in GRADE_COLUMNS] for g in rows])
+    _write(path, [GRADE_COLUMNS] + [list(g.row().values()) for g in rows])
 
 
 def write_canvas(path, rows):

@@ -48,8 +48,10 @@ def _rows(path, columns):
     path = pathlib.Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")  # a spreadsheet's byte-order mark is no column name
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot be read ({error.__class__.__name__}: {error})") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: is not UTF-8 text (save it from the spreadsheet as CSV UTF-8)") from None
     reader = csv.reader(text.splitlines())
     header = [name.strip() for name in next(reader, [])]
     if sorted(header) != sorted(columns):

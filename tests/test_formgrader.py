@@ -23,6 +23,7 @@ import urllib.request
 
 import nbformat
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from grader import course
 from grader.driver import nbgrader_env
@@ -151,9 +152,9 @@ def submission_page(pages, server, student):
 
 
 def figures(page):
-    """How many images the page shows in outputs, loaded and drawn."""
-    return page.evaluate("""() => [...document.querySelectorAll('[class*="output"] img, [class*="output"] svg')]
-        .filter(e => e.tagName === 'svg' || (e.complete && e.naturalWidth > 0)).length""")
+    """How many images the page shows in the notebook's outputs, loaded and drawn."""
+    return page.evaluate("""() => [...document.querySelectorAll('[class*="output"] img')]
+        .filter(image => image.complete && image.naturalWidth > 0).length""")
 
 
 def scripts_that_ran(page, console):
@@ -164,7 +165,7 @@ def scripts_that_ran(page, console):
         try:
             ran.update(frame.evaluate("() => Object.keys(window).filter(k => /^__pwned_\\d+$/.test(k))"
                                       ".map(k => Number(k.slice(8)))"))
-        except Exception:  # a frame of another origin keeps its window to itself (and is checked through the console)
+        except PlaywrightError:  # a frame that keeps its window to itself; its console still tells
             pass
     return sorted(ran)
 
