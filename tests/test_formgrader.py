@@ -218,9 +218,11 @@ def test_the_students_figures_show_in_formgrader_and_in_the_feedback(pages, serv
     drawn = sum("plt.show()" in c.source for c in release.cells if c.cell_type == "code")
     page = submission_page(pages, server, "perfect")
     assert "graded cases passed for backward_propagation" in page.inner_text("body")
+    page.get_by_text("plt.show()").first.scroll_into_view_if_needed()
     pages.shot(page, "submission-perfect")
     assert figures(page) >= drawn, f"{figures(page)} figure(s) in the submission view, {drawn} plt.show() cells"
     page = pages.open_file(f"feedback/perfect/{A1}/{A1}.html")
+    page.get_by_text("plt.show()").first.scroll_into_view_if_needed()
     pages.shot(page, "feedback-perfect")
     assert figures(page) >= drawn, f"{figures(page)} figure(s) on the feedback page, {drawn} plt.show() cells"
 
