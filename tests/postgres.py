@@ -36,8 +36,8 @@ class PostgresServer:
 
     def restart(self):
         """Stops the server at once, as a crash would, and starts it again."""
-        self._run("pg_ctl", "-D", str(self.data), "-w", "-m", "immediate", "restart", "-o",
-                  f"-k {self.folder} -c listen_addresses='' -p 5439")
+        self._run("pg_ctl", "-D", str(self.data), "-w", "-m", "immediate", "-l", str(self.folder / "server.log"),
+                  "-o", f"-k {self.folder} -c listen_addresses='' -p 5439", "restart")
 
     def close(self):
         self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
