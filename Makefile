@@ -11,7 +11,8 @@ ASSIGNMENT ?=
 # nbgrader calls alembic from the virtual environment.
 RUN    := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python
 
-.PHONY: install sandbox postgresql lock demo test test-fast release validate autograde verify-grades feedback export bench reference-data student-bundle clean
+.PHONY: install sandbox postgresql chromium lock demo test test-fast exchange roster release extension validate \
+        autograde verify-grades feedback export bench reference-data student-bundle clean
 
 install: $(STAMP) sandbox
 
@@ -34,6 +35,15 @@ postgresql:
 	    echo "The tests start a PostgreSQL server of their own: install it with 'sudo apt-get install postgresql'."; \
 	  fi; }
 
+## The browser that the formgrader's tests drive (through Playwright), from the system's packages.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  else \
+	    echo "The formgrader's tests drive Chromium: install it with 'sudo apt-get install chromium'."; \
+	  fi; }
+
 # The environment: the course's dependencies and the test tools, every package at its locked version.
 $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,18 +61,31 @@ demo: $(STAMP) sandbox
 	$(RUN) -m tools.demo
 
 ## The whole test suite (what CI runs).
-test: $(STAMP) sandbox postgresql
+test: $(STAMP) sandbox postgresql chromium
 	$(RUN) -m pytest
 
 ## The fast loop: everything but the tests that execute notebooks, grade or build (about a minute).
 test-fast: $(STAMP) sandbox
 	$(RUN) -m pytest -m "not slow"
 
-## Regenerate release/ from source/ (commit the result): every assignment, or ASSIGNMENT=<id>.
-## Every test cell must have the grader's cases (hidden grading never vanishes).
+## nbgrader's exchange folder (Exchange.root in nbgrader_config.py), writable by all with the sticky bit: as root.
+exchange: $(STAMP)
+	$(RUN) -m grader exchange
+
+## Add or update the students of a roster: make roster ROSTER=roster.csv (id,first_name,last_name,email,lms_id).
+roster: $(STAMP)
+	$(RUN) -m grader roster $(ROSTER)
+
+## Regenerate release/ from source/ (commit the result) and write due_dates.csv into the gradebook:
+## every assignment, or ASSIGNMENT=<id>. Every test cell must have the grader's cases (hidden grading never vanishes).
 release: $(STAMP)
 	$(RUN) -m tools.validate --cases
 	for id in $(or $(ASSIGNMENT),$(ASSIGNMENTS)); do $(RUN) -m nbgrader generate_assignment $$id --force || exit 1; done
+	$(RUN) -m grader due-dates $(ASSIGNMENT)
+
+## More time for one student: make extension ASSIGNMENT=<id> STUDENT=<id> HOURS=<n> (HOURS=0 takes it back).
+extension: $(STAMP)
+	$(RUN) -m grader extension $(ASSIGNMENT) $(STUDENT) $(HOURS)
 
 ## nbgrader validate, read properly: sources must pass, untouched releases must fail.
 validate: $(STAMP) sandbox
@@ -82,8 +105,9 @@ verify-grades: $(STAMP)
 feedback: $(STAMP)
 	$(RUN) -m nbgrader generate_feedback $(ASSIGNMENT) --force
 
+## grades.csv (automatic, manual, penalty, final, late by) and grades-canvas.csv (Canvas's gradebook import).
 export: $(STAMP)
-	$(RUN) -m nbgrader export --to=grades.csv
+	$(RUN) -m grader export
 
 ## Seconds to execute the solution notebook and to autograde one submission.
 bench: $(STAMP) sandbox
@@ -98,5 +122,5 @@ student-bundle: $(STAMP)
 	$(RUN) -m tools.student_bundle
 
 clean:
-	rm -rf build logs submitted feedback provenance calibration gradebook.db grades.csv
+	rm -rf build logs submitted feedback provenance calibration gradebook.db grades.csv grades-canvas.csv
 	find autograded -mindepth 1 ! -name README.md -exec rm -rf {} +

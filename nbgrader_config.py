@@ -18,6 +18,19 @@ sys.path.insert(0, c.CourseDirectory.root)
 #   c.CourseDirectory.db_url = "postgresql://nbgrader:secret@localhost/nn_from_scratch"
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
 
+# nbgrader's exchange: the one folder of the machine through which assignments go out to
+# students and come back (release_assignment, fetch_assignment, submit, collect,
+# release_feedback). `make exchange`, as root, makes it writable by all with the sticky bit.
+# Another folder: set NBGRADER_EXCHANGE, or change the default here. Students' nbgrader
+# needs the same folder and course id: `make exchange` prints the two lines.
+c.Exchange.root = os.environ.get("NBGRADER_EXCHANGE", "/srv/nbgrader/exchange")
+
+# Late work: 10 points off a notebook per day, or part of a day, past its due date
+# (due_dates.csv; `make extension` moves one student's), never more than its score.
+# grader/late.py says why this and not nbgrader's own plugin.
+c.AssignLatePenalties.plugin_class = "grader.late.PointsPerDayLate"
+c.PointsPerDayLate.points_per_day = 10
+
 # What students see in place of a solution.
 c.ClearSolutions.code_stub = {
     "python": '# YOUR CODE HERE\nraise NotImplementedError("Replace this line with your code.")',

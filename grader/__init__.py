@@ -31,6 +31,12 @@ The batch (``make autograde``)
   results         a student's result from the gradebook and its record, in words
   report          the class summary per exercise: a table, a CSV and a PNG
 
-Shared below both: cells (nbgrader ids of cells), fingerprints (sha256 of what a grade
+The term around grading (``python -m grader exchange|roster|due-dates|extension|export``, term)
+  exchange        nbgrader's exchange folder, made once (`make exchange`)
+  roster          students (`make roster`), due dates (due_dates.csv, `make release`), `make extension`
+  late            the late policy: points per day late, an nbgrader LateSubmissionPlugin
+  lms             `make export`: grades.csv, and grades-canvas.csv for Canvas's gradebook import
+
+Shared below all: cells (nbgrader ids of cells), fingerprints (sha256 of what a grade
 depends on), leftovers (what a killed run left behind).
 """

@@ -4,26 +4,27 @@ The grader's commands, from the course directory:
     python -m grader autograde <assignment> [--student ID ...] [--force]
                                [--jobs N | --scheduler tcp://host:8786] [--unsandboxed]
     python -m grader verify <assignment>
+    python -m grader exchange | roster | due-dates | extension | export   (grader/term.py)
 """
 import argparse
 import sys
 
 from tqdm import tqdm
 
-from grader import report, sandbox
+from grader import report, sandbox, term
 from grader.batch import Batch
-from grader.course import Course, NotReleased
+from grader.course import Course, CourseError
 from grader.provenance import verify
 from grader.results import grade_table
 from grader.workers import Workers, available_cores
 
 
 def autograde(args):
-    course = Course(args.course)
     try:
-        isolation = sandbox.isolation(args.unsandboxed)
+        course = Course.at(args.course)
         batch = Batch(course, args.assignment, unsandboxed=args.unsandboxed, report=tqdm.write)
-    except (sandbox.SandboxUnavailable, NotReleased) as error:
+        isolation = sandbox.isolation(args.unsandboxed)
+    except (sandbox.SandboxUnavailable, CourseError) as error:
         print(error, file=sys.stderr)
         return 2
     students = batch.choose(args.student, args.force)
@@ -72,10 +73,18 @@ def main(argv=None):
     command = commands.add_parser("verify", help="check the gradebook against the graded notebooks and records")
     command.add_argument("assignment")
     command.add_argument("--course", default=".")
+    term.add_commands(commands)
     args = parser.parse_args(argv)
-
+    if args.command in term.COMMANDS:
+        return term.run(args)
     if args.command == "verify":
-        differences = verify(Course(args.course), args.assignment)
+        try:
+            course = Course.at(args.course)
+            course.assignment(args.assignment)
+        except CourseError as error:
+            print(error, file=sys.stderr)
+            return 2
+        differences = verify(course, args.assignment)
         for line in differences:
             print(line)
         print(f"{len(differences)} difference(s) between the gradebook, the graded notebooks and their records.")

@@ -2,8 +2,9 @@
 The course directory and its gradebook, as the grader's commands read them.
 
 ``Course(root)`` reads nothing until asked: the configuration (nbgrader_config.py,
-loaded once), the gradebook (SQLite or PostgreSQL, as configured), where things
-are, and each assignment's definition as the gradebook holds it (``Assignment``).
+loaded once), the gradebook (SQLite or PostgreSQL, as configured), nbgrader's
+exchange, where things are, and each assignment's definition as the gradebook
+holds it (``Assignment``).
 """
 import functools
 import pathlib
@@ -16,7 +17,11 @@ from traitlets.config import Config
 from grader.cells import exercise_of, grade_id
 
 
-class NotReleased(LookupError):
+class CourseError(Exception):
+    """What keeps a command from the course, in one line for the instructor."""
+
+
+class NotReleased(CourseError):
     """An assignment the gradebook does not know yet: `make release` defines it."""
 
 
@@ -49,6 +54,15 @@ class Course:
         self.root = pathlib.Path(root).resolve()
         self._db_url = db_url
 
+    @classmethod
+    def at(cls, root):
+        """The course in ``root``; CourseError when it is no course directory (no nbgrader_config.py)."""
+        course = cls(root)
+        if not (course.root / "nbgrader_config.py").is_file():
+            raise CourseError(f"{course.root} has no nbgrader_config.py: run this in the course directory "
+                              f"(or give --course)")
+        return course
+
     @functools.cached_property
     def config(self):
         """The course's nbgrader configuration (nbgrader_config.py; none: nbgrader's defaults), read once."""
@@ -80,6 +94,18 @@ class Course:
     def course_id(self):
         return self.config.CourseDirectory.get("course_id", "default_course")
 
+    @property
+    def exchange_root(self):
+        """nbgrader's exchange folder, as the configuration sets it (Exchange.root)."""
+        from nbgrader.exchange.default import Exchange
+
+        return pathlib.Path(Exchange(config=self.config).root)
+
+    def student_config(self):
+        """The lines of a students' nbgrader_config.py that find this course's exchange."""
+        return (f"c.Exchange.root = {str(self.exchange_root)!r}\n"
+                f"c.CourseDirectory.course_id = {self.course_id!r}\n")
+
     def gradebook(self):
         """The gradebook, to use in a `with` block."""
         from nbgrader.api import Gradebook
@@ -104,11 +130,13 @@ class Course:
             try:
                 defined = gb.find_assignment(name)
             except MissingEntry:
-                raise NotReleased(f"the gradebook does not know {name} yet: run `make release "
-                                  f"ASSIGNMENT={name}` (nbgrader generate_assignment) first") from None
+                raise NotReleased(f"{name} is not in the gradebook yet: run `make release ASSIGNMENT={name}` "
+                                  f"first") from None
             found = Assignment(name, defined.duedate)
             for nb in defined.notebooks:
                 found.notebooks[nb.name] = {c.name: c.max_score for c in nb.grade_cells}
+        if not self.folder("release", assignment=name).is_dir():
+            raise NotReleased(f"{name} has no release/{name}/ yet: run `make release ASSIGNMENT={name}` first")
         for name_ in found.notebooks:
             release = nbformat.read(self.folder("release", assignment=name) / f"{name_}.ipynb", as_version=4)
             found.order[name_] = [grade_id(c) for c in release.cells if grade_id(c)]

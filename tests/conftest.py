@@ -158,3 +158,37 @@ def graded_verdict(assignment, test_id, replacement=None, student="student"):
         payload = kernel_side.hand_in(namespace, judging.spec(test_id, cases, "token"), publish=lambda p: None,
                                       case_seconds=CASE_SECONDS)
     return judging.judge(reference, cases, payload)
+
+
+
+def read_canvas_import(path):
+    """
+    A gradebook CSV file read as Canvas's gradebook import reads it (GradebookImporter in
+    canvas-lms): a header row whose first columns are Student, ID, SIS User ID, SIS Login ID
+    and Section, then the assignments; a row whose first cell says "Points Possible"; then
+    the students, each found by its Canvas user id in the ID column. Returns ({assignment:
+    points}, {user id: {assignment: score}}, {user id: name}); fails where Canvas would refuse
+    the file or misread it.
+    """
+    import csv
+    import re
+
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    assert "Student" in header[0] and "ID" in header[1], header
+    assert re.search(r"SIS\s+User\s+ID", header[2]) and re.search(r"SIS\s+Login\s+ID", header[3]), header
+    assert "Section" in header[4], header
+    assignments = header[5:]
+    # Canvas takes a file whose rows differ in length for one separated by semicolons.
+    assert {len(row) for row in rows} == {len(header)}
+    points, grades, names = {}, {}, {}
+    for row in rows[1:]:
+        if "Points Possible" in row[0]:
+            points = dict(zip(assignments, row[5:]))
+            continue
+        assert row[1].isdigit(), f"{row[1]!r} is not a Canvas user id"
+        assert all(re.fullmatch(r"\d+(\.\d+)?|", score) for score in row[5:]), row
+        grades[row[1]], names[row[1]] = dict(zip(assignments, row[5:])), row[0]
+    assert points and all(re.fullmatch(r"\d+(\.\d+)?", p) for p in points.values()), points
+    return points, grades, names

@@ -47,12 +47,15 @@ def execute(nb, folder, kernel_name="python3", **start):
     return nb
 
 
+def nbgrader_env():
+    """The environment to run nbgrader in: it calls alembic, which lives next to the Python that runs it."""
+    return dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+
+
 def nbgrader(args, course_dir):
     """Runs ``nbgrader <args>`` in a course directory; raises with nbgrader's last lines if it fails."""
-    # nbgrader calls alembic, which lives next to the Python that runs it.
-    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
     completed = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_dir, capture_output=True,
-                               text=True, stdin=subprocess.DEVNULL, env=env)
+                               text=True, stdin=subprocess.DEVNULL, env=nbgrader_env())
     if completed.returncode != 0 or "| ERROR]" in completed.stderr:
         raise RuntimeError(f"nbgrader {args[0]} failed:\n{completed.stderr[-2000:]}")
     return completed

@@ -11,7 +11,7 @@ own gradebook is never touched) it, for each assignment,
    autograde with the course's pipeline): student code in the sandboxed kernel,
    the cases judged in the grader; a line each, with the progress and the time left;
 4. writes the summary per exercise (CSV and PNG), generates the feedback HTML and
-   exports the grades to CSV;
+   exports the grades (grades.csv, and grades-canvas.csv for the LMS);
 5. prints the grade table and the summary, and checks every grade against the
    expected one.
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from grader import sandbox
+from grader import lms, sandbox
 from grader.batch import Batch
 from grader.course import Course
 from grader.report import summarise
@@ -102,9 +102,9 @@ def run(course_dir, report=tqdm.write, unsandboxed=False, jobs=2):
             exercises[assignment] = batch.assignment.exercises()
             summaries[assignment] = summarise(course_dir, assignment, results[assignment], exercises[assignment])
             nbgrader(["generate_feedback", assignment, "--force"], course_dir)
-    nbgrader(["export", "--to=grades.csv"], course_dir)
+    lms.export(course)
     return DemoRun(course_dir, in_sync, results, exercises, summaries, course_dir / "feedback",
-                   course_dir / "grades.csv", time.monotonic() - started)
+                   course_dir / lms.GRADES, time.monotonic() - started)
 
 
 def mismatches(assignment, results):

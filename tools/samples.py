@@ -144,6 +144,29 @@ def _warns(nb):
     _cell(nb, "predict").source = "import warnings\n\n" + _cell(nb, "predict").source
 
 
+# Each active part of the `writes_script` sample, if anything lets it run, logs "PWNED <n>" to the browser's
+# console and sets window.top.__pwned_<n>: the sentinels of tests/test_formgrader.py.
+SCRIPT_SENTINELS = tuple(range(1, 7))
+
+
+def _sentinel(n):
+    return f"console.log('PWNED {n}'); window.top.__pwned_{n} = 1"
+
+
+def _writes_script(nb):
+    # A correct notebook with script in a markdown cell and in the outputs of a code cell (HTML, JavaScript,
+    # an iframe, an SVG), for whoever opens the graded notebook in formgrader or the feedback in a browser.
+    markdown = f'<img src="x" onerror="{_sentinel(1)}">\n\n<script>{_sentinel(2)}</script>\n'
+    outputs = [("HTML", f"<script>{_sentinel(3)}</script>"), ("Javascript", _sentinel(4)),
+               ("HTML", f'<iframe srcdoc="<script>{_sentinel(5)}</script>"></iframe>'),
+               ("SVG", f'<svg xmlns="http://www.w3.org/2000/svg" onload="{_sentinel(6)}">'
+                       '<rect width="9" height="9"/></svg>')]
+    code = "from IPython.display import HTML, SVG, Javascript, display\n\n" + "\n".join(
+        f"display({kind}({payload!r}))" for kind, payload in outputs)
+    index = nb.cells.index(_cell(nb, "imports")) + 1
+    nb.cells[index:index] = [nbformat.v4.new_markdown_cell(markdown), nbformat.v4.new_code_cell(code)]
+
+
 def _samples(typical_mistake, **others):
     """The samples of an assignment: the three that every one has (perfect, blank, a typical mistake), then its own."""
     return {"perfect": Sample("every exercise solved"),
@@ -171,6 +194,8 @@ A1_SAMPLES = _samples(
                    report="blocked by the sandbox", edit=_attacks),
     cheats=Sample("switches off the checks and np.allclose to hide a wrong cost: gains nothing",
                   loses=("compute_cost",), edit=_cheats),
+    writes_script=Sample("a correct notebook whose markdown and outputs carry script: none of it may run for "
+                         "whoever opens it", edit=_writes_script),
     unreadable=Sample("a notebook file that is not valid JSON", loses="all", report="not a readable",
                       raw='{"cells": [{"cell_type": "code", "source": "def sigmoid(z):'),
 )
@@ -251,25 +276,30 @@ def solved_release(source_nb, release_nb):
     return nb
 
 
-def build_samples(course_dir, assignment, names=None):
-    """Writes the sample submissions of an assignment into course_dir/submitted; returns their ids."""
+def write_sample(course_dir, assignment, name, target):
+    """Writes the sample `name` of an assignment, made from course_dir's source and release, to `target`."""
     course_dir = pathlib.Path(course_dir)
     source_nb = course_dir / "source" / assignment / f"{assignment}.ipynb"
     release_nb = course_dir / "release" / assignment / f"{assignment}.ipynb"
-    samples = ASSIGNMENTS[assignment]["samples"]
-    names = list(samples) if names is None else list(names)
+    sample = ASSIGNMENTS[assignment]["samples"][name]
+    if sample.raw is not None:
+        pathlib.Path(target).write_text(sample.raw, encoding="utf-8")
+        return
+    if sample.edit == "blank":
+        nb = nbformat.read(release_nb, as_version=4)
+    else:
+        nb = solved_release(source_nb, release_nb)
+        if sample.edit is not None:
+            sample.edit(nb)
+    nbformat.write(nb, target)
+
+
+def build_samples(course_dir, assignment, names=None):
+    """Writes the sample submissions of an assignment into course_dir/submitted; returns their ids."""
+    course_dir = pathlib.Path(course_dir)
+    names = list(ASSIGNMENTS[assignment]["samples"]) if names is None else list(names)
     for name in names:
-        sample = samples[name]
         target = course_dir / "submitted" / name / assignment / f"{assignment}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
-        if sample.raw is not None:
-            target.write_text(sample.raw, encoding="utf-8")
-            continue
-        if sample.edit == "blank":
-            nb = nbformat.read(release_nb, as_version=4)
-        else:
-            nb = solved_release(source_nb, release_nb)
-            if sample.edit is not None:
-                sample.edit(nb)
-        nbformat.write(nb, target)
+        write_sample(course_dir, assignment, name, target)
     return names
