@@ -100,8 +100,10 @@ class Batch:
         for student in students:
             folder = self.course.folder("submitted", student, self.assignment.name)
             files = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-            yield Job(str(self.course.root), self.assignment.name, student, files, template,
-                      gradebook.extension_of(self.course, self.assignment.name, student), self.unsandboxed)
+            extension = gradebook.retrying(self.course, gradebook.extension_of, self.course, self.assignment.name,
+                                           student)
+            yield Job(str(self.course.root), self.assignment.name, student, files, template, extension,
+                      self.unsandboxed)
 
     def run(self, workers, students=None, force=False, isolation=""):
         """Grades the chosen students on ``workers`` (grader.workers.Workers); returns their results in order."""

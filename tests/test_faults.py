@@ -67,18 +67,20 @@ def uninterrupted(tiny, tmp_path_factory):
 
 
 def interrupt(process, after_lines, how):
-    """Reads the report until ``after_lines`` students are in, then ``how(process)``; the pids of the run."""
-    done = 0
-    pids = set()
+    """
+    Reads the report until ``after_lines`` students are in, then ``how(process)``; the pids of the run
+    and everything it printed.
+    """
+    done, pids, lines = 0, set(), []
     for line in process.stdout:
+        lines.append(line)
         if line.startswith("["):
             done += 1
         pids |= {p.pid for p in psutil.Process(process.pid).children(recursive=True)} | {process.pid}
         if done >= after_lines:
             break
     how(process)
-    process.communicate(timeout=120)
-    return pids
+    return pids, "".join(lines) + process.communicate(timeout=120)[0]
 
 
 def leftovers(pids):
@@ -117,10 +119,10 @@ def test_an_interrupted_batch_leaves_nothing_behind_and_resumes(tiny, uninterrup
     course = tiny_course.copy(tiny, tmp_path / "course")
     process = autograde(course, "--jobs", "2")
     if signal_to.startswith("the terminal"):
-        pids = interrupt(process, 2, lambda p: os.killpg(p.pid, signal.SIGINT))
-        assert process.returncode == 130
+        pids, output = interrupt(process, 2, lambda p: os.killpg(p.pid, signal.SIGINT))
+        assert process.returncode == 130, output
     else:
-        pids = interrupt(process, 2, lambda p: p.kill())
+        pids, _ = interrupt(process, 2, lambda p: p.kill())
     if signal_to.startswith("the terminal"):
         assert leftovers(pids) == ([], [])
     else:
@@ -142,8 +144,8 @@ def test_a_gradebook_server_that_restarts_mid_batch_loses_nothing(tiny, uninterr
         subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", TINY, "--force"], cwd=course,
                        check=True, capture_output=True)
         process = autograde(course, "--jobs", "1", "--force")
-        interrupt(process, 1, lambda p: server.restart())
-        assert process.returncode == 0
+        _, output = interrupt(process, 1, lambda p: server.restart())
+        assert process.returncode == 0, output
         assert check_whole(course, uninterrupted) == uninterrupted
     finally:
         server.close()
