@@ -136,7 +136,7 @@ def snapshot(value):
     return copy.deepcopy(value)
 
 
-def check_unchanged(before, after, name):
+def check_unchanged(before, after, name, hint=""):
     """Asserts that an input is the same after a call as the snapshot taken before it."""
     __tracebackhide__ = True
     def same(a, b):
@@ -151,7 +151,35 @@ def check_unchanged(before, after, name):
         fail(
             f"The function changed its input {name}. Compute new arrays "
             f"(W1 = W1 - ...) instead of changing them in place (W1 -= ...), "
-            f"and do not modify the dictionaries you are given.")
+            f"and do not modify the dictionaries you are given." + (f" {hint}" if hint else ""))
+
+
+# Exceptions that the usual slips raise, and what they mean (for ``explained``).
+RANDN_DIMENSIONS = (TypeError, "'tuple' object cannot be interpreted as an integer",
+                    "np.random.randn takes the dimensions as separate arguments: np.random.randn(a, b), "
+                    "not np.random.randn((a, b)).")
+ZEROS_SHAPE = (TypeError, "as a data type",
+               "np.zeros takes the shape as one tuple: np.zeros((a, b)), not np.zeros(a, b).")
+EXP_OF_ARRAYS = (TypeError, "converted to Python scalars",
+                 "math.exp takes one number at a time: use np.exp, which works elementwise on arrays.")
+
+
+@contextlib.contextmanager
+def explained(call, *hints):
+    """
+    Fails the test with a hint when the code run inside raises an exception that a hint
+    explains. Each hint is (exception type, words of its message, what it most often means);
+    the message names ``call`` and keeps the exception's own words, and the student's
+    traceback is shown above it. Any other exception goes through unchanged.
+    """
+    __tracebackhide__ = True
+    try:
+        yield
+    except Exception as error:
+        for kind, words, hint in hints:
+            if isinstance(error, kind) and words in str(error):
+                raise AssertionError(f"{call} raised {type(error).__name__}: {error}\n{hint}") from error
+        raise
 
 
 def check_predictions(got, expected, name):
