@@ -58,6 +58,9 @@ def check_array(value, name):
 def check_shape(value, expected_shape, name, hint=""):
     """Asserts that the array ``value`` has shape ``expected_shape``."""
     __tracebackhide__ = True
+    if isinstance(value, (numbers.Number, np.number)) and tuple(expected_shape):
+        fail(f"{name} is a single number but should be an array of shape {tuple(expected_shape)}."
+             + (f" {hint}" if hint else ""))
     check_array(value, name)
     if value.shape != tuple(expected_shape):
         fail(
@@ -162,6 +165,8 @@ ZEROS_SHAPE = (TypeError, "as a data type",
                "np.zeros takes the shape as one tuple: np.zeros((a, b)), not np.zeros(a, b).")
 EXP_OF_ARRAYS = (TypeError, "converted to Python scalars",
                  "math.exp takes one number at a time: use np.exp, which works elementwise on arrays.")
+DOT_OF_ROWS = (ValueError, "not aligned", "np.dot of two rows of shape (1, m) does not align: multiply elementwise "
+                                          "and sum (np.sum(Y * np.log(...))), or transpose one of them.")
 
 
 @contextlib.contextmanager

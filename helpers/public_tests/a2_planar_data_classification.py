@@ -35,7 +35,8 @@ def forward_propagation_test(target):
     X, parameters, expected, mean_A2 = cases.forward_propagation_test_case()
     two_layer.forward_propagation_test(target, X, parameters, expected, PRINTED,
                                        cases.forward_propagation_other_case(), mean=mean_A2,
-                                       hints={"A1": "The hidden layer uses tanh: A1 = np.tanh(Z1)."})
+                                       hints={"A1": "The hidden layer uses tanh: A1 = np.tanh(Z1).",
+                                              "A2": "The output layer uses the sigmoid, 1 / (1 + e^(-Z2))."})
 
 
 def compute_cost_test(target):

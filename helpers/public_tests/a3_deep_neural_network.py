@@ -18,7 +18,7 @@ import io
 
 import numpy as np
 
-from helpers.checks import (RANDN_DIMENSIONS, ZEROS_SHAPE, check_close, check_keys, check_returns, check_scalar,
+from helpers.checks import (DOT_OF_ROWS, RANDN_DIMENSIONS, ZEROS_SHAPE, check_close, check_keys, check_returns, check_scalar,
                             check_shape, check_type, check_unchanged, explained, fail, passed, preserved_random_state,
                             quiet, snapshot, substituted)
 from helpers.testCases import a3_deep_neural_network as cases
@@ -189,7 +189,8 @@ class ForwardLayers:
         wanted = "sigmoid" if layer == L else "relu"
         if activation != wanted:
             fail(f'layer {layer} of {L} should use activation="{wanted}" but L_model_forward called it with '
-                 f"activation={activation!r}: ReLU for layers 1 to L-1, sigmoid for layer L.")
+                 f"activation={activation!r}: ReLU for layers 1 to L-1, sigmoid for layer L, where "
+                 f"L = len(parameters) // 2 is the number of layers.")
         if not _same(A_prev, self.X if layer == 1 else self.outputs[layer - 1]):
             source = "X" if layer == 1 else f"the output A of layer {layer - 1}"
             fail(f"layer {layer} of {L} received the wrong input: A_prev should be {source}.")
@@ -251,7 +252,7 @@ def compute_cost_test(target):
     for call, AL, Y, expected in (("compute_cost(AL, Y)", AL, Y, cases.DOCUMENTED["cost"]),
                                   (f"compute_cost({other_AL}, {other_Y})", np.array(other_AL), np.array(other_Y),
                                    other_cost)):
-        with quiet():
+        with quiet(), explained(call, DOT_OF_ROWS):
             cost = target(AL, Y)
         check_scalar(cost, call, "Use np.squeeze(cost) to turn a 1x1 array into a number.")
         check_close(cost, expected, call, rtol=1e-12, hint="m is the number of examples, Y.shape[1].")
@@ -390,11 +391,11 @@ def L_model_backward_test(target):
     for call, AL, Y, caches, gradients in networks:
         layers = BackwardLayers(AL, Y, caches, gradients)
         depth = (IndexError, "", f"This network has {layers.L} layer(s), so caches holds caches[0] to "
-                                 f"caches[{layers.L - 1}]: the number of layers is len(caches); do not assume a "
-                                 f"fixed number.")
+                                 f"caches[{layers.L - 1}]: layer l's cache is caches[l - 1], and the number of "
+                                 f"layers is len(caches); do not assume a fixed number.")
         before = snapshot((AL, Y, caches))
         with substituted(target, linear_activation_backward=layers), quiet(), contextlib.redirect_stdout(printed), \
-                explained(call, depth):
+                explained(call, depth, GRADIENTS_SO_FAR):
             grads = target(AL, Y, caches)
         layers.check(grads, call)
         check_unchanged(before, (AL, Y, caches), "AL, Y or caches")
@@ -402,6 +403,10 @@ def L_model_backward_test(target):
     passed("L_model_backward")
 
 
+# A KeyError of grads in L_model_backward: a gradient read before it was stored.
+GRADIENTS_SO_FAR = (KeyError, "'dA", 'grads holds the gradients stored so far: run the layers from L down to 1; '
+                                     'layer l + 1 (caches[l]) takes grads["dA" + str(l + 1)], which the layer after it '
+                                     'stored, and stores grads["dA" + str(l)].')
 SHALLOW_COPY = ("params.copy() copies the dictionary, not its arrays: parameters[\"W1\"] -= ... then changes "
                 "params[\"W1\"] too. Assign new arrays: parameters[\"W1\"] = params[\"W1\"] - ...")
 
@@ -421,7 +426,10 @@ def update_parameters_test(target):
                      params, gradients, 0.3, updated))
     for call, params, gradients, rate, expected in runs:
         before = snapshot((params, gradients))
-        with quiet():
+        L = len(params) // 2
+        layers = (KeyError, "", f"params holds W1 to W{L} and b1 to b{L}: the number of layers is len(params) // 2, "
+                                f"and the layers are numbered from 1 ('W' + str(l + 1) for l in range(L)).")
+        with quiet(), explained(call, layers):
             updated = target(params, gradients, rate)
         check_unchanged(before, (params, gradients), "params or grads", SHALLOW_COPY)
         check_keys(updated, list(expected), f"the parameters from {call}")

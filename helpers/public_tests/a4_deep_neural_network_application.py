@@ -22,7 +22,8 @@ from helpers.testCases import a4_deep_neural_network_application as cases
 SLIPS = ((KeyError, "'d", "update_parameters reads the gradients as grads[\"dW1\"], grads[\"db1\"], ...: build grads "
                           "with the keys of parameters with a d in front."),
          (TypeError, "initialize_parameters()", "two_layer_model initialises with initialize_parameters(n_x, n_h, n_y) "
-                                                "and L_layer_model with initialize_parameters_deep(layers_dims)."))
+                                                "and L_layer_model with initialize_parameters_deep(layers_dims)."),
+         (TypeError, "'learning_rate'", "pass learning_rate to update_parameters(parameters, grads, learning_rate)."))
 
 
 def _run(target, name, *args, **kwargs):

@@ -184,3 +184,81 @@ WRONG = {
         "costs not returned": (L_layer(end="    return parameters, []"), "returned 0 costs"),
     },
 }
+
+# ---------------------------------------------------------------------------------------------
+# The usual mistakes, as students make them, and words the visible test's message must contain:
+# the test cell warns about each before the grader does.
+
+MISTAKES = {
+    "two_layer_model_tests": {
+        "learning rate of the worked example": (two_layer().replace("                                       learning_rate)",
+                                                                    "                                       0.1)"),
+                                                "with learning_rate=0.05: use the arguments"),
+        "dA2 with the wrong sign": (two_layer().replace("-(Y / A2 - (1 - Y) / (1 - A2))", "Y / A2 - (1 - Y) / (1 - A2)"),
+                                    '["W2"] of two_layer_model(X, Y, (5, 4, 1), learning_rate=0.1, num_iterations=250) '
+                                    "holds nan or inf values"),
+        "learning rate left out": (two_layer().replace(",\n                                       learning_rate)", ")"),
+                                   "pass learning_rate to update_parameters"),
+        "grads without the d": (two_layer().replace("{'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2}",
+                                                    "{'W1': dW1, 'b1': db1, 'W2': dW2, 'b2': db2}"),
+                                "build grads with the keys of parameters with a d in front"),
+        "initialised in every iteration": (two_layer(loop="    for i in range(num_iterations):\n"
+                                                          "        parameters = initialize_parameters(*layers_dims)\n"),
+                                           "has wrong values"),
+        "hidden size fixed": (two_layer().replace("initialize_parameters(*layers_dims)",
+                                                  "initialize_parameters(layers_dims[0], 7, 1)"),
+                              "initialise from layers_dims, not from fixed sizes"),
+        "the deep initialiser": (two_layer().replace("initialize_parameters(*layers_dims)",
+                                                     "initialize_parameters_deep(layers_dims)"),
+                                 "has wrong values"),
+        "parameters alone": (two_layer(end="    return parameters"), "Return the pair parameters, costs"),
+    },
+    "two_layer_model_costs_tests": {
+        "costs of every iteration": (two_layer(record=EVERY_COST), "It recorded the cost of every iteration"),
+        "last cost missing": (two_layer(record=NO_LAST_COST), "The cost of the last iteration, 249, is missing"),
+        "the last cost twice": (two_layer(record=RECORD.replace(
+            "        if i % 100 == 0 or i == num_iterations - 1:\n            costs.append(cost)\n",
+            "        if i % 100 == 0:\n            costs.append(cost)\n"
+            "        if i == num_iterations - 1:\n            costs.append(cost)\n")),
+            "returned 3 costs but should return 2"),
+        "iteration numbers recorded": (two_layer(record=RECORD.replace("costs.append(cost)", "costs.append(i)")),
+                                       "has wrong values"),
+        "every 100th from 1": (two_layer(record=RECORD.replace("i % 100 == 0", "i % 100 == 1")), "has wrong values"),
+    },
+    "L_layer_model_tests": {
+        "fixed architecture": (L_layer().replace("initialize_parameters_deep(layers_dims)",
+                                                 "initialize_parameters_deep([5, 4, 3, 1])"),
+                               "initialise from layers_dims, not from fixed sizes"),
+        "learning rate left out": (L_layer().replace("caches), learning_rate)", "caches))"),
+                                   "pass learning_rate to update_parameters"),
+        "the two-layer initialiser": (L_layer().replace("initialize_parameters_deep(layers_dims)",
+                                                        "initialize_parameters(*layers_dims)"),
+                                      "L_layer_model with initialize_parameters_deep(layers_dims)"),
+        "AL and Y swapped": (L_layer().replace("L_model_backward(AL, Y, caches)", "L_model_backward(Y, AL, caches)"),
+                             "holds nan or inf values"),
+        "parameters never updated": (L_layer().replace("parameters = update_parameters(",
+                                                       "new_parameters = update_parameters("),
+                                     "has wrong values"),
+        "costs first": (L_layer(end="    return costs, parameters"), "the parameters of L_layer_model"),
+    },
+    "L_layer_model_costs_tests": {
+        "precedence and a dead branch": (L_layer(record=PRECEDENCE_AND_DEAD_BRANCH),
+                                         "The cost of the last iteration, 249, is missing"),
+        "costs of every iteration": (L_layer(record=EVERY_COST), "It recorded the cost of every iteration"),
+        "costs after the update": (L_layer(step=L_STEP.replace(
+            "        parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)\n",
+            "        parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)\n"
+            "        cost = compute_cost(L_model_forward(X, parameters)[0], Y)\n")), "before the update"),
+        "costs not returned": (L_layer(end="    return parameters, []"), "returned 0 costs but should return 4"),
+    },
+}
+
+# Versions fitted to the worked example (its learning rate, its number of iterations, its layers): the
+# visible test's second run, with other layers, learning rate and length, catches them.
+HARD_CODED = {
+    "two_layer_model_tests": {"the example's 250 iterations": two_layer(loop="    for i in range(250):\n")},
+    "L_layer_model_tests": {"the example's 250 iterations": L_layer(loop="    for i in range(250):\n"),
+                            "the example's learning rate": L_layer().replace("caches), learning_rate)", "caches), 0.1)")},
+    "L_layer_model_costs_tests": {"the example's last iteration": L_layer(record=RECORD.replace(
+        "i == num_iterations - 1", "i == 249"))},
+}
