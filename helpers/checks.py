@@ -221,12 +221,19 @@ def numerical_gradient(f, array, eps=1e-6):
     return grad
 
 
+def relative_error(got, numerical, floor=1e-3):
+    """
+    The relative error ||g - n|| / max(||g|| + ||n||, floor) of a gradient ``got`` against its
+    finite-difference estimate ``numerical``. The floor keeps the rounding error of finite
+    differences (about 1e-10) from making gradients that are themselves tiny look wrong.
+    """
+    return float(np.linalg.norm(got - numerical) / max(np.linalg.norm(got) + np.linalg.norm(numerical), floor))
+
+
 def check_gradients(grads, numerical, name, tol=1e-6, floor=1e-3):
     """
     Asserts that each analytic gradient agrees with its finite-difference estimate:
-    the relative error ||g - n|| / max(||g|| + ||n||, floor) must be below ``tol``.
-    The floor keeps the rounding error of finite differences (about 1e-10) from
-    failing gradients that are themselves tiny.
+    the relative error (``relative_error``) must be below ``tol``.
 
     Arguments:
     grads -- dict of analytic gradients, e.g. {"dW1": ..., "db1": ...}
@@ -237,7 +244,7 @@ def check_gradients(grads, numerical, name, tol=1e-6, floor=1e-3):
     for key, num in numerical.items():
         got = grads[key]
         check_shape(got, num.shape, f'{name}: grads["{key}"]')
-        rel = np.linalg.norm(got - num) / max(np.linalg.norm(got) + np.linalg.norm(num), floor)
+        rel = relative_error(got, num, floor)
         if not rel < tol:
             fail(
                 f'{name}: grads["{key}"] disagrees with the finite-difference gradient '
