@@ -155,16 +155,19 @@ def compute_cost_test(target, examples):
     passed("compute_cost")
 
 
-def backward_propagation_test(target, examples, hints=None):
+def backward_propagation_test(target, example, other, tolerance, call, derivative):
     """
-    Checks backward_propagation(parameters, cache, X, Y) on each example, (parameters, cache, X, Y,
-    the expected gradients, tolerance, the call as named): the keys and shapes of grads, their
-    values, and that no input is changed. ``hints`` maps a gradient to what a wrong value there
-    most often means.
+    Checks backward_propagation(parameters, cache, X, Y) on the worked ``example`` (parameters,
+    cache, X, Y, the expected gradients), within ``tolerance``, called as ``call``, then on the
+    ``other`` case, exact to rounding: the keys and shapes of grads, their values, and that no input
+    is changed. ``derivative`` says what the hidden activation's derivative is, for wrong dW1 or db1.
     """
     __tracebackhide__ = True
-    hints = hints or {}
-    for parameters, cache, X, Y, expected, tolerance, call in examples:
+    n_x, n_h, n_y = other[2].shape[0], other[0]["W1"].shape[0], other[0]["W2"].shape[0]
+    for (parameters, cache, X, Y, expected), tolerance, call in (
+            (example, tolerance, call),
+            (other, dict(rtol=1e-9, atol=1e-12),
+             f"backward_propagation for a network with n_x={n_x}, n_h={n_h}, n_y={n_y} and m={other[2].shape[1]}")):
         before = snapshot((parameters, cache, X, Y))
         with quiet(), explained(call, *SHAPE_ERRORS):
             grads = target(parameters, cache, X, Y)
@@ -174,8 +177,8 @@ def backward_propagation_test(target, examples, hints=None):
                         f"A gradient has the shape of its parameter {key[1:]}. Did you forget a transpose "
                         f"or keepdims=True?")
         for key in GRAD_KEYS:
-            check_close(grads[key], expected[key], f'grads["{key}"] from {call}', hint=hints.get(key, ""),
-                        **tolerance)
+            check_close(grads[key], expected[key], f'grads["{key}"] from {call}',
+                        hint=derivative if key in ("dW1", "db1") else "", **tolerance)
         check_unchanged(before, (parameters, cache, X, Y), "parameters, cache, X or Y")
     passed("backward_propagation")
 

@@ -77,3 +77,17 @@ def train(defaults, init="initialize_parameters(n_x, n_h, n_y)", loop="for i in 
 
 def predict(signature="X, parameters", forward="forward_propagation(X, parameters)", threshold="A2 > 0.5"):
     return f"def predict({signature}):\n    A2, cache = {forward}\n    return {threshold}"
+
+
+def training_mistakes(defaults):
+    """The usual mistakes in the loop of nn_model (assignments 1 and 2), with words of the visible test's message."""
+    return {
+        "initialises in every iteration": (train(defaults, inside="        parameters = initialize_parameters(n_x, n_h, n_y)\n"),
+                                           "call it once, before the loop"),
+        "hidden size from layer_sizes": (train(defaults, init="initialize_parameters(*layer_sizes(X, Y))"),
+                                         "n_h is the argument of nn_model"),
+        "learning rate left at its default": (train(defaults, update="update_parameters(parameters, grads)"),
+                                              "but did not pass it on"),
+        "updated parameters dropped": (train(defaults, assign="new_parameters"),
+                                       "Pass the parameters that update_parameters returned last"),
+    }

@@ -1,5 +1,6 @@
-"""Correct and wrong versions of the graded functions of assignment 1 (see tests/test_graded_cases.py)."""
-from variants import PRINTING_TRAINING_LOOP, backward, cost, forward, initialize, predict, train, update
+"""Versions of the graded functions of assignment 1 (see tests/variants/__init__.py)."""
+from variants import (PRINTING_TRAINING_LOOP, backward, cost, forward, initialize, predict, train, training_mistakes,
+                      update)
 
 # ---------------------------------------------------------------------------------------------
 # Correct versions, written differently from the instructor's solution.
@@ -404,18 +405,12 @@ DEFAULTS = "num_iterations=10, learning_rate=1.2"
 
 MISTAKES = {
     "sigmoid_tests": {
-        "math.exp": ("import math\ndef sigmoid(z):\n    return 1 / (1 + math.exp(-z))", "use np.exp"),
-        "exp without the minus": ("def sigmoid(z):\n    return 1 / (1 + np.exp(z))", "sigmoid(-2) has wrong values"),
         "tanh": ("def sigmoid(z):\n    return np.tanh(z)", "sigmoid(-2) has wrong values"),
         "1 + exp(-z) forgotten in the denominator": ("def sigmoid(z):\n    return 1 / np.exp(-z)",
                                                      "sigmoid(-2) has wrong values"),
         "rounded": ("def sigmoid(z):\n    return np.round(1 / (1 + np.exp(-z)), 4)", "sigmoid(-2) has wrong values"),
     },
     "layer_sizes_tests": {
-        "examples for sizes": ("def layer_sizes(X, Y):\n    return (X.shape[1], 2, Y.shape[1])",
-                               "n_x is 2000 but should be 2"),
-        "4 hidden units, as in assignment 2": ("def layer_sizes(X, Y):\n    return (X.shape[0], 4, Y.shape[0])",
-                                               "n_h is 4 but should be 2"),
         "n_y from X": ("def layer_sizes(X, Y):\n    return (X.shape[0], 2, X.shape[0])", "n_y is 2 but should be 1"),
         "a dictionary": ("def layer_sizes(X, Y):\n    return {'n_x': X.shape[0], 'n_h': 2, 'n_y': Y.shape[0]}",
                          "Return the three sizes as a tuple"),
@@ -502,14 +497,7 @@ MISTAKES = {
                                      "learning_rate=1.2"),
     },
     "nn_model_tests": {
-        "initialises in every iteration": (train(DEFAULTS, inside="        parameters = initialize_parameters(n_x, n_h, n_y)\n"),
-                                           "call it once, before the loop"),
-        "hidden size from layer_sizes": (train(DEFAULTS, init="initialize_parameters(*layer_sizes(X, Y))"),
-                                         "n_h is the argument of nn_model"),
-        "learning rate left at its default": (train(DEFAULTS, update="update_parameters(parameters, grads)"),
-                                              "but did not pass it on"),
-        "updated parameters dropped": (train(DEFAULTS, assign="new_parameters"),
-                                       "Pass the parameters that update_parameters returned last"),
+        **training_mistakes(DEFAULTS),
         "one iteration more": (train(DEFAULTS, loop="for i in range(num_iterations + 1):"), "does its loop stop?"),
         "one iteration less": (train(DEFAULTS, loop="for i in range(1, num_iterations):"),
                                "called forward_propagation 2 time(s)"),
@@ -529,6 +517,13 @@ MISTAKES = {
         "flattened": (predict(threshold="(A2 > 0.5).ravel()"), "has shape (5,) but should have shape (1, 5)"),
     },
 }
+
+# Wrong versions of the grader's table that are usual mistakes too, and words of the visible test's message.
+for test_id, name, words in (("sigmoid_tests", "math.exp", "use np.exp"),
+                             ("sigmoid_tests", "sign error", "sigmoid(-2) has wrong values"),
+                             ("layer_sizes_tests", "rows and columns swapped", "n_x is 2000 but should be 2"),
+                             ("layer_sizes_tests", "4 hidden units", "n_h is 4 but should be 2")):
+    MISTAKES[test_id][name] = (WRONG[test_id][name][0], words)
 
 # Versions fitted to the worked example (its m, its seed, its values): the visible test's second case
 # catches them.

@@ -1,5 +1,6 @@
-"""Correct and wrong versions of the graded functions of assignment 2 (see tests/test_graded_cases.py)."""
-from variants import PRINTING_TRAINING_LOOP, backward, cost, forward, initialize, predict, train, update
+"""Versions of the graded functions of assignment 2 (see tests/variants/__init__.py)."""
+from variants import (PRINTING_TRAINING_LOOP, backward, cost, forward, initialize, predict, train, training_mistakes,
+                      update)
 
 # ---------------------------------------------------------------------------------------------
 # Correct versions, written differently from the instructor's solution.
@@ -198,8 +199,6 @@ SIGNATURE = "parameters, X"
 
 MISTAKES = {
     "layer_sizes_tests": {
-        "2 hidden units, as in assignment 1": ("def layer_sizes(X, Y):\n    return (X.shape[0], 2, Y.shape[0])",
-                                               "n_h is 2 but should be 4"),
         "examples for sizes": ("def layer_sizes(X, Y):\n    return (X.shape[1], 4, Y.shape[1])",
                                "n_x is 3 but should be 5"),
         "n_y from X": ("def layer_sizes(X, Y):\n    return (X.shape[0], 4, X.shape[0])", "n_y is 5 but should be 2"),
@@ -233,10 +232,6 @@ MISTAKES = {
                                "np.dot of two rows of shape (1, m) does not align"),
         "minus sign forgotten": (cost(total="np.sum(logprobs) / m"), "compute_cost(A2, Y_assess) has wrong values"),
         "no 1/m": (cost(total="-np.sum(logprobs)"), "compute_cost(A2, Y_assess) has wrong values"),
-        "1x1 array from np.dot": (
-            "def compute_cost(A2, Y):\n"
-            "    return -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / Y.shape[1]",
-            "should be a single number but is an array of shape (1, 1)"),
         "only the first term": (cost(logprobs="Y * np.log(A2)"), "has wrong values"),
     },
     "backward_propagation_tests": {
@@ -251,27 +246,16 @@ MISTAKES = {
                               "The shapes do not fit a matrix product"),
     },
     "update_parameters_tests": {
-        "changes parameters in place": (update(0.5, body=(
-            "    for k in ('W1', 'b1', 'W2', 'b2'):\n"
-            "        parameters[k] -= learning_rate * grads['d' + k]\n"
-            "    return parameters")), "changed its input"),
         "learning rate fixed": (update(0.5, W="parameters[k] - 0.5 * grads['d' + k]"), "learning_rate=0"),
         "default of assignment 1": (update(1.2), "Without a learning_rate argument, the learning rate is its default, 0.5"),
         "adds the gradient": (update(0.5, W="parameters[k] + learning_rate * grads['d' + k]"), "has wrong values"),
     },
     "nn_model_tests": {
+        **training_mistakes(DEFAULTS),
         "default learning rate of assignment 1": (train("num_iterations=10000, learning_rate=1.2"),
                                                   "passed learning_rate=1.2 to update_parameters"),
         "default number of iterations of assignment 1": (train("num_iterations=10, learning_rate=0.5"),
                                                          "10000 time(s)"),
-        "initialises in every iteration": (train(DEFAULTS, inside="        parameters = initialize_parameters(n_x, n_h, n_y)\n"),
-                                           "call it once, before the loop"),
-        "hidden size from layer_sizes": (train(DEFAULTS, init="initialize_parameters(*layer_sizes(X, Y))"),
-                                         "n_h is the argument of nn_model"),
-        "updated parameters dropped": (train(DEFAULTS, assign="new_parameters"),
-                                       "Pass the parameters that update_parameters returned last"),
-        "learning rate left at its default": (train(DEFAULTS, update="update_parameters(parameters, grads)"),
-                                              "but did not pass it on"),
     },
     "predict_tests": {
         "arguments in assignment 1's order": (predict(), "predict takes predict(parameters, X), in this order"),
@@ -281,6 +265,12 @@ MISTAKES = {
         "probabilities": (predict(SIGNATURE, threshold="A2"), "should hold only 0/1 or True/False values"),
     },
 }
+
+# Wrong versions of the grader's table that are usual mistakes too, and words of the visible test's message.
+for test_id, name, words in (("layer_sizes_tests", "2 hidden units", "n_h is 2 but should be 4"),
+                             ("compute_cost_tests", "1x1 array", "should be a single number but is an array of shape (1, 1)"),
+                             ("update_parameters_tests", "in place", "changed its input")):
+    MISTAKES[test_id][name] = (WRONG[test_id][name][0], words)
 
 # Versions fitted to the worked example (its m, its seed, its values): the visible test's second case
 # catches them.

@@ -1,4 +1,4 @@
-"""Correct and wrong versions of the graded functions of assignment 3 (see tests/test_graded_cases.py)."""
+"""Versions of the graded functions of assignment 3 (see tests/variants/__init__.py)."""
 
 # ---------------------------------------------------------------------------------------------
 # Correct versions, written differently from the instructor's solution.
@@ -379,12 +379,6 @@ MISTAKES = {
         "seed line removed": (initialize_deep(seed=""), "Keep np.random.seed(3) first"),
         "randn given a tuple": (initialize_deep(W="np.random.randn((layer_dims[l], layer_dims[l - 1])) * 0.01"),
                                 "np.random.randn takes the dimensions as separate arguments"),
-        "two layers hard-coded": (
-            "def initialize_parameters_deep(layer_dims):\n"
-            "    np.random.seed(3)\n"
-            "    return {'W1': np.random.randn(layer_dims[1], layer_dims[0]) * 0.01, 'b1': np.zeros((layer_dims[1], 1)),\n"
-            "            'W2': np.random.randn(layer_dims[2], layer_dims[1]) * 0.01, 'b2': np.zeros((layer_dims[2], 1))}",
-            "do not assume a number of layers"),
     },
     "linear_forward_tests": {
         "without + b": (linear(Z="np.dot(W, A)"), "it lacks the bias"),
@@ -473,6 +467,10 @@ MISTAKES = {
         "adds the gradient": (deep_update().replace("] - learning_rate", "] + learning_rate"), "has wrong values"),
     },
 }
+
+# Wrong versions of the grader's table that are usual mistakes too, and words of the visible test's message.
+MISTAKES["initialize_parameters_deep_tests"]["only two layers"] = (
+    WRONG["initialize_parameters_deep_tests"]["only two layers"][0], "do not assume a number of layers")
 
 # Versions fitted to the worked example (its number of layers, m, learning rate, values): the visible
 # test's networks of other depths and sizes catch them.

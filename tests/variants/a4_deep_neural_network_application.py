@@ -1,4 +1,4 @@
-"""Correct and wrong versions of the graded functions of assignment 4 (see tests/test_graded_cases.py)."""
+"""Versions of the graded functions of assignment 4 (see tests/variants/__init__.py)."""
 
 TWO_LAYER_HEAD = (
     "def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):\n"
@@ -199,59 +199,48 @@ MISTAKES = {
                                     "holds nan or inf values"),
         "learning rate left out": (two_layer().replace(",\n                                       learning_rate)", ")"),
                                    "pass learning_rate to update_parameters"),
-        "grads without the d": (two_layer().replace("{'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2}",
-                                                    "{'W1': dW1, 'b1': db1, 'W2': dW2, 'b2': db2}"),
-                                "build grads with the keys of parameters with a d in front"),
         "initialised in every iteration": (two_layer(loop="    for i in range(num_iterations):\n"
                                                           "        parameters = initialize_parameters(*layers_dims)\n"),
                                            "has wrong values"),
-        "hidden size fixed": (two_layer().replace("initialize_parameters(*layers_dims)",
-                                                  "initialize_parameters(layers_dims[0], 7, 1)"),
-                              "initialise from layers_dims, not from fixed sizes"),
         "the deep initialiser": (two_layer().replace("initialize_parameters(*layers_dims)",
                                                      "initialize_parameters_deep(layers_dims)"),
                                  "has wrong values"),
-        "parameters alone": (two_layer(end="    return parameters"), "Return the pair parameters, costs"),
     },
     "two_layer_model_costs_tests": {
-        "costs of every iteration": (two_layer(record=EVERY_COST), "It recorded the cost of every iteration"),
-        "last cost missing": (two_layer(record=NO_LAST_COST), "The cost of the last iteration, 249, is missing"),
-        "the last cost twice": (two_layer(record=RECORD.replace(
-            "        if i % 100 == 0 or i == num_iterations - 1:\n            costs.append(cost)\n",
-            "        if i % 100 == 0:\n            costs.append(cost)\n"
-            "        if i == num_iterations - 1:\n            costs.append(cost)\n")),
-            "returned 3 costs but should return 2"),
         "iteration numbers recorded": (two_layer(record=RECORD.replace("costs.append(cost)", "costs.append(i)")),
                                        "has wrong values"),
         "every 100th from 1": (two_layer(record=RECORD.replace("i % 100 == 0", "i % 100 == 1")), "has wrong values"),
     },
     "L_layer_model_tests": {
-        "fixed architecture": (L_layer().replace("initialize_parameters_deep(layers_dims)",
-                                                 "initialize_parameters_deep([5, 4, 3, 1])"),
-                               "initialise from layers_dims, not from fixed sizes"),
         "learning rate left out": (L_layer().replace("caches), learning_rate)", "caches))"),
                                    "pass learning_rate to update_parameters"),
-        "the two-layer initialiser": (L_layer().replace("initialize_parameters_deep(layers_dims)",
-                                                        "initialize_parameters(*layers_dims)"),
-                                      "L_layer_model with initialize_parameters_deep(layers_dims)"),
         "AL and Y swapped": (L_layer().replace("L_model_backward(AL, Y, caches)", "L_model_backward(Y, AL, caches)"),
                              "holds nan or inf values"),
-        "parameters never updated": (L_layer().replace("parameters = update_parameters(",
-                                                       "new_parameters = update_parameters("),
-                                     "has wrong values"),
         "costs first": (L_layer(end="    return costs, parameters"), "the parameters of L_layer_model"),
     },
     "L_layer_model_costs_tests": {
-        "precedence and a dead branch": (L_layer(record=PRECEDENCE_AND_DEAD_BRANCH),
-                                         "The cost of the last iteration, 249, is missing"),
-        "costs of every iteration": (L_layer(record=EVERY_COST), "It recorded the cost of every iteration"),
         "costs after the update": (L_layer(step=L_STEP.replace(
             "        parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)\n",
             "        parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)\n"
             "        cost = compute_cost(L_model_forward(X, parameters)[0], Y)\n")), "before the update"),
-        "costs not returned": (L_layer(end="    return parameters, []"), "returned 0 costs but should return 4"),
     },
 }
+
+# Wrong versions of the grader's table that are usual mistakes too, and words of the visible test's message.
+for test_id, name, words in (
+        ("two_layer_model_tests", "grads without the d", "build grads with the keys of parameters with a d in front"),
+        ("two_layer_model_tests", "hidden size fixed", "initialise from layers_dims, not from fixed sizes"),
+        ("two_layer_model_tests", "parameters only", "Return the pair parameters, costs"),
+        ("two_layer_model_costs_tests", "costs of every iteration", "It recorded the cost of every iteration"),
+        ("two_layer_model_costs_tests", "last cost missing", "The cost of the last iteration, 249, is missing"),
+        ("two_layer_model_costs_tests", "the last cost twice", "returned 3 costs but should return 2"),
+        ("L_layer_model_tests", "fixed architecture", "initialise from layers_dims, not from fixed sizes"),
+        ("L_layer_model_tests", "two-layer initialisation", "L_layer_model with initialize_parameters_deep(layers_dims)"),
+        ("L_layer_model_tests", "no update", "has wrong values"),
+        ("L_layer_model_costs_tests", "precedence and a dead branch", "The cost of the last iteration, 249, is missing"),
+        ("L_layer_model_costs_tests", "costs of every iteration", "It recorded the cost of every iteration"),
+        ("L_layer_model_costs_tests", "costs not returned", "returned 0 costs but should return 4")):
+    MISTAKES[test_id][name] = (WRONG[test_id][name][0], words)
 
 # Versions fitted to the worked example (its learning rate, its number of iterations, its layers): the
 # visible test's second run, with other layers, learning rate and length, catches them.
