@@ -169,22 +169,26 @@ DOT_OF_ROWS = (ValueError, "not aligned", "np.dot of two rows of shape (1, m) do
                                           "and sum (np.sum(Y * np.log(...))), or transpose one of them.")
 
 
-@contextlib.contextmanager
-def explained(call, *hints):
+class explained:
     """
-    Fails the test with a hint when the code run inside raises an exception that a hint
-    explains. Each hint is (exception type, words of its message, what it most often means);
-    the message names ``call`` and keeps the exception's own words, and the student's
-    traceback is shown above it. Any other exception goes through unchanged.
+    A context that fails the test with a hint when the code run inside raises an exception that
+    a hint explains. Each hint is (exception type, words of its message, what it most often means);
+    the message names ``call`` and keeps the exception's own words, and the student's traceback is
+    shown above it. Any other exception goes through unchanged.
     """
-    __tracebackhide__ = True
-    try:
-        yield
-    except Exception as error:
-        for kind, words, hint in hints:
-            if isinstance(error, kind) and words in str(error):
-                raise AssertionError(f"{call} raised {type(error).__name__}: {error}\n{hint}") from error
-        raise
+
+    def __init__(self, call, *hints):
+        self.call, self.hints = call, hints
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        __tracebackhide__ = True
+        for expected, words, hint in self.hints:
+            if isinstance(error, expected) and words in str(error):
+                raise AssertionError(f"{self.call} raised {kind.__name__}: {error}\n{hint}") from error
+        return False
 
 
 def check_predictions(got, expected, name):

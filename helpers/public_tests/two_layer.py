@@ -385,6 +385,7 @@ def predict_test(target, other, parameters_first=False):
     seen = []
 
     def forward_propagation(X_, parameters_):
+        __tracebackhide__ = True
         seen.append((X_, parameters_))
         if isinstance(X_, dict):
             fail(f"forward_propagation received the parameters dictionary in place of X. In this assignment "
