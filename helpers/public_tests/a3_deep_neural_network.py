@@ -18,9 +18,9 @@ import io
 
 import numpy as np
 
-from helpers.checks import (DOT_OF_ROWS, RANDN_DIMENSIONS, ZEROS_SHAPE, check_close, check_keys, check_returns, check_scalar,
-                            check_shape, check_type, check_unchanged, explained, fail, passed, preserved_random_state,
-                            quiet, snapshot, substituted)
+from helpers.checks import (DOT_OF_ROWS, RANDN_DIMENSIONS, ZEROS_SHAPE, check_close, check_keys, check_returns,
+                            check_scalar, check_shape, check_type, check_unchanged, explained, fail, passed,
+                            preserved_random_state, quiet, snapshot, substituted)
 from helpers.testCases import a3_deep_neural_network as cases
 
 PRINTED = dict(rtol=0, atol=5.1e-9)  # agreement to the 8 decimals the notebook prints
@@ -287,8 +287,8 @@ def linear_activation_backward_test(target):
     __tracebackhide__ = True
     names = ("dA_prev", "dW", "db")
     layers = [("dA, cache", cases.linear_activation_backward_test_case(), ""),
-              ("dA of shape (2, 3) and a layer of 2 units after one of 4", cases.linear_activation_backward_other_case(),
-               ".other")]
+              ("dA of shape (2, 3) and a layer of 2 units after one of 4",
+               cases.linear_activation_backward_other_case(), ".other")]
     for what, (dA, cache), tag in layers:
         for activation in ("sigmoid", "relu"):
             (dZ,) = cases.reference(f"linear_activation_backward{tag}.dZ.{activation}")
@@ -364,7 +364,10 @@ class BackwardLayers:
 
 
 def _backward_network(dims, m):
-    """AL, Y and caches ((A_prev, W, b), Z) of a network with layer sizes ``dims``, and gradients that tell the layers apart."""
+    """
+    AL, Y and the caches ((A_prev, W, b), Z) of a network with layer sizes ``dims``, and gradients
+    that tell the layers apart.
+    """
     rng = np.random.RandomState(len(dims))
     caches = [((rng.randn(dims[l - 1], m), rng.randn(dims[l], dims[l - 1]), rng.randn(dims[l], 1)),
                rng.randn(dims[l], m)) for l in range(1, len(dims))]
@@ -421,7 +424,8 @@ def update_parameters_test(target):
         # Parameters and gradients of one value per array, so that the update is plain to read.
         params = {key: np.full(value.shape, float(i + 1)) for i, (key, value) in enumerate(_network(dims).items())}
         gradients = {"d" + key: np.full(value.shape, 0.5 * (i + 1)) for i, (key, value) in enumerate(params.items())}
-        updated = {key: np.full(value.shape, (i + 1) - 0.3 * 0.5 * (i + 1)) for i, (key, value) in enumerate(params.items())}
+        updated = {key: np.full(value.shape, (i + 1) - 0.3 * 0.5 * (i + 1))
+                   for i, (key, value) in enumerate(params.items())}
         runs.append((f"update_parameters(params, grads, 0.3) for a network of {len(dims) - 1} layer(s)",
                      params, gradients, 0.3, updated))
     for call, params, gradients, rate, expected in runs:

@@ -93,7 +93,8 @@ def _check_costs(target, name, runs):
         recorded = [i for i in range(num_iterations) if i % 100 == 0 or i == num_iterations - 1]
         if len(costs) != len(expected_costs):
             if len(costs) == num_iterations:
-                why = " It recorded the cost of every iteration: record it when i % 100 == 0 or i == num_iterations - 1."
+                why = (" It recorded the cost of every iteration: record it when i % 100 == 0 or "
+                       "i == num_iterations - 1.")
             elif len(costs) == len(expected_costs) - 1 and np.allclose(costs, expected_costs[:-1], rtol=1e-7):
                 why = (f" The cost of the last iteration, {num_iterations - 1}, is missing: in range(num_iterations) "
                        f"the last i is num_iterations - 1.")

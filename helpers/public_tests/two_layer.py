@@ -16,9 +16,9 @@ import numbers
 
 import numpy as np
 
-from helpers.checks import (DOT_OF_ROWS, RANDN_DIMENSIONS, ZEROS_SHAPE, check_array, check_close, check_keys, check_predictions,
-                            check_returns, check_scalar, check_shape, check_type, check_unchanged, explained, fail,
-                            passed, preserved_random_state, quiet, snapshot, substituted)
+from helpers.checks import (DOT_OF_ROWS, RANDN_DIMENSIONS, ZEROS_SHAPE, check_array, check_close, check_keys,
+                            check_predictions, check_returns, check_scalar, check_shape, check_type, check_unchanged,
+                            explained, fail, passed, preserved_random_state, quiet, snapshot, substituted)
 
 PARAMETER_KEYS = ("W1", "b1", "W2", "b2")
 GRAD_KEYS = ("dW1", "db1", "dW2", "db2")

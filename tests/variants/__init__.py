@@ -82,8 +82,9 @@ def predict(signature="X, parameters", forward="forward_propagation(X, parameter
 def training_mistakes(defaults):
     """The usual mistakes in the loop of nn_model (assignments 1 and 2), with words of the visible test's message."""
     return {
-        "initialises in every iteration": (train(defaults, inside="        parameters = initialize_parameters(n_x, n_h, n_y)\n"),
-                                           "call it once, before the loop"),
+        "initialises in every iteration": (
+            train(defaults, inside="        parameters = initialize_parameters(n_x, n_h, n_y)\n"),
+            "call it once, before the loop"),
         "hidden size from layer_sizes": (train(defaults, init="initialize_parameters(*layer_sizes(X, Y))"),
                                          "n_h is the argument of nn_model"),
         "learning rate left at its default": (train(defaults, update="update_parameters(parameters, grads)"),

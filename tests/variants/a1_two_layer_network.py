@@ -34,7 +34,8 @@ CORRECT = {
             "    return dict(W1=W1, b1=b1, W2=W2, b2=np.zeros((n_y, 1)))"),
     },
     "forward_propagation_tests": {
-        "a cache with X too": forward("1 / (1 + np.exp(-Z1))", cache="{'X': X, 'Z1': Z1, 'A1': A1, 'Z2': Z2, 'A2': A2}"),
+        "a cache with X too": forward("1 / (1 + np.exp(-Z1))",
+                                      cache="{'X': X, 'Z1': Z1, 'A1': A1, 'Z2': Z2, 'A2': A2}"),
         "np.dot and inline sigmoid": (
             "def forward_propagation(X, parameters):\n"
             "    Z1 = np.dot(parameters['W1'], X) + parameters['b1']\n"
@@ -459,7 +460,8 @@ MISTAKES = {
         "minus sign forgotten": (cost(total="np.sum(logprobs) / m"), "compute_cost(A2, Y) has wrong values"),
         "no 1/m": (cost(total="-np.sum(logprobs)"), "compute_cost(A2, Y) has wrong values"),
         "m from the rows of Y": (cost(m="Y.shape[0]"), "compute_cost(A2, Y) has wrong values"),
-        "log10": (cost(logprobs="Y * np.log10(A2) + (1 - Y) * np.log10(1 - A2)"), "compute_cost(A2, Y) has wrong values"),
+        "log10": (cost(logprobs="Y * np.log10(A2) + (1 - Y) * np.log10(1 - A2)"),
+                  "compute_cost(A2, Y) has wrong values"),
         "A2 and Y swapped in the logs": (cost(logprobs="A2 * np.log(Y) + (1 - A2) * np.log(1 - Y)"),
                                          "holds nan or inf values"),
         "only the first term": (cost(logprobs="Y * np.log(A2)"), "compute_cost(A2, Y) has wrong values"),
@@ -467,7 +469,8 @@ MISTAKES = {
     "backward_propagation_tests": {
         "derivative of tanh": (backward("(1 - np.power(A1, 2))"), "The derivative of the sigmoid is A1 * (1 - A1)"),
         "derivative from Z1": (backward("cache['Z1'] * (1 - cache['Z1'])"), "The derivative of the sigmoid"),
-        "keepdims forgotten": (backward(SIGMOID_DERIVATIVE, db1="np.sum(dZ1, axis=1) / m", db2="np.sum(dZ2, axis=1) / m"),
+        "keepdims forgotten": (backward(SIGMOID_DERIVATIVE, db1="np.sum(dZ1, axis=1) / m",
+                                        db2="np.sum(dZ2, axis=1) / m"),
                                'has shape (2,) but should have shape (2, 1)'),
         "no 1/m": (backward(SIGMOID_DERIVATIVE, m="1"), 'grads["dW1"] from backward_propagation(parameters, cache, X, '
                    "Y) has wrong values"),
@@ -532,5 +535,7 @@ HARD_CODED = {
         "one output unit": forward(SIGMOID, Z2="np.dot(W2, A1).reshape(1, -1) + b2"),
     },
     "backward_propagation_tests": {"the example's m": backward(SIGMOID_DERIVATIVE, m="2000")},
-    "predict_tests": {"the example's threshold on 4 points": predict(threshold="np.array([[True, True, False, False]])")},
+    "predict_tests": {
+        "the example's four predictions": predict(threshold="np.array([[True, True, False, False]])"),
+    },
 }

@@ -238,7 +238,8 @@ MISTAKES = {
         "derivative of the sigmoid, as in assignment 1": (backward("A1 * (1 - A1)"), "The derivative of tanh"),
         "derivative of tanh taken of A1": (backward("(1 - np.tanh(A1) ** 2)"), "The derivative of tanh"),
         "keepdims forgotten": (backward(TANH_DERIVATIVE, db1="np.sum(dZ1, axis=1) / m"),
-                               '["db1"] from backward_propagation(parameters, cache, X_assess, Y_assess) has shape (4,)'),
+                               '["db1"] from backward_propagation(parameters, cache, X_assess, Y_assess) '
+                               "has shape (4,)"),
         "no 1/m": (backward(TANH_DERIVATIVE, m="1"), "has wrong values"),
         "dW1 transposed": (backward(TANH_DERIVATIVE, dW1="np.dot(X, dZ1.T) / m"),
                            '["dW1"] from backward_propagation(parameters, cache, X_assess, Y_assess) has shape (2, 4)'),
@@ -247,7 +248,8 @@ MISTAKES = {
     },
     "update_parameters_tests": {
         "learning rate fixed": (update(0.5, W="parameters[k] - 0.5 * grads['d' + k]"), "learning_rate=0"),
-        "default of assignment 1": (update(1.2), "Without a learning_rate argument, the learning rate is its default, 0.5"),
+        "default of assignment 1": (update(1.2),
+                                    "Without a learning_rate argument, the learning rate is its default, 0.5"),
         "adds the gradient": (update(0.5, W="parameters[k] + learning_rate * grads['d' + k]"), "has wrong values"),
     },
     "nn_model_tests": {
@@ -268,7 +270,7 @@ MISTAKES = {
 
 # Wrong versions of the grader's table that are usual mistakes too, and words of the visible test's message.
 for test_id, name, words in (("layer_sizes_tests", "2 hidden units", "n_h is 2 but should be 4"),
-                             ("compute_cost_tests", "1x1 array", "should be a single number but is an array of shape (1, 1)"),
+                             ("compute_cost_tests", "1x1 array", "should be a single number but is an array"),
                              ("update_parameters_tests", "in place", "changed its input")):
     MISTAKES[test_id][name] = (WRONG[test_id][name][0], words)
 

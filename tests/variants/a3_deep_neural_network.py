@@ -296,9 +296,11 @@ def model_forward(L="len(parameters) // 2", layers="range(1, L)", A_prev="A", la
     return ("def L_model_forward(X, parameters):\n"
             f"    caches = []\n    A = X\n    L = {L}\n"
             f"    for l in {layers}:\n"
-            f"        A, cache = linear_activation_forward({A_prev}, parameters['W' + str(l)], parameters['b' + str(l)], {hidden})\n"
+            f"        W, b = parameters['W' + str(l)], parameters['b' + str(l)]\n"
+            f"        A, cache = linear_activation_forward({A_prev}, W, b, {hidden})\n"
             "        caches.append(cache)\n"
-            f"    AL, cache = linear_activation_forward(A, parameters['W' + str(L)], parameters['b' + str(L)], {last})\n"
+            f"    AL, cache = linear_activation_forward(A, parameters['W' + str(L)], parameters['b' + str(L)],\n"
+            f"                                          {last})\n"
             + keep_last + "    return AL, caches")
 
 
@@ -362,8 +364,9 @@ MISTAKES = {
                          '["W1"] has wrong values'),
         "transposed weights": (initialize(W1="np.random.randn(n_x, n_h) * 0.01"),
                                '["W1"] has shape (3, 2) but should have shape (2, 3)'),
-        "seeded between the two draws": (initialize(first="", W2="(np.random.seed(1), np.random.randn(n_y, n_h) * 0.01)[1]"),
-                                         '["W1"] has wrong values'),
+        "seeded between the two draws": (
+            initialize(first="", W2="(np.random.seed(1), np.random.randn(n_y, n_h) * 0.01)[1]"),
+            '["W1"] has wrong values'),
     },
     "initialize_parameters_deep_tests": {
         "the last layer left out": (initialize_deep(layers="range(1, len(layer_dims) - 1)"),
@@ -390,7 +393,8 @@ MISTAKES = {
     },
     "linear_activation_forward_tests": {
         "activations swapped": (activation_forward(sigmoid="relu(Z)", relu="sigmoid(Z)"),
-                                'A from linear_activation_forward(A_prev, W, b, activation="sigmoid") has wrong values'),
+                                'A from linear_activation_forward(A_prev, W, b, activation="sigmoid") has wrong '
+                                "values"),
         "the pair of sigmoid kept as A": (
             activation_forward().replace("A, activation_cache = sigmoid(Z)",
                                          "A = sigmoid(Z)\n        activation_cache = Z"),
@@ -398,8 +402,9 @@ MISTAKES = {
         "capitalised activations": (activation_forward(names=('"Sigmoid"', '"ReLU"')), "in lower case"),
         "caches in the other order": (activation_forward(cache="(activation_cache, linear_cache)"),
                                       "should be (linear_cache, activation_cache)"),
-        "linear_forward's arguments in another order": (activation_forward(linear="linear_forward(W, A_prev, b)"),
-                                                        "should call linear_forward(A_prev, W, b) with its own arguments"),
+        "linear_forward's arguments in another order": (
+            activation_forward(linear="linear_forward(W, A_prev, b)"),
+            "should call linear_forward(A_prev, W, b) with its own arguments"),
         "always relu": (activation_forward(sigmoid="relu(Z)"), 'activation="sigmoid") has wrong values'),
     },
     "L_model_forward_tests": {
@@ -431,7 +436,8 @@ MISTAKES = {
         "A_prev.T first": (linear_back(dW="np.dot(A_prev.T, dZ) / m"), "dW = dZ A_prev.T / m has the shape of W"),
         "W not transposed": (linear_back(dA_prev="np.dot(W, dZ)"), "dA_prev = W.T dZ has the shape of A_prev"),
         "m from the rows of A_prev": (linear_back(m="A_prev.shape[0]"), "has wrong values"),
-        "db of every entry": (linear_back(db="np.sum(dZ) / m"), "db from linear_backward(dZ, cache) is a single number"),
+        "db of every entry": (linear_back(db="np.sum(dZ) / m"),
+                              "db from linear_backward(dZ, cache) is a single number"),
     },
     "linear_activation_backward_tests": {
         "linear_backward given dA": (activation_backward(linear="linear_backward(dA, linear_cache)"),
@@ -456,14 +462,16 @@ MISTAKES = {
         "loop not reversed": (model_backward(layers="range(L - 1)"), "run the layers from L down to 1"),
         "dA key off by one": (model_backward(dA_key="'dA' + str(L)"), "grads holds the gradients stored so far"),
         "two layers hard-coded": (model_backward(L="2"), ONE_LAYER),
-        "the gradient of the same layer fed back": (model_backward(incoming="dA_prev if l == L - 2 else grads['dA' + str(l)]"),
-                                                    "grads holds the gradients stored so far"),
+        "the gradient of the same layer fed back": (
+            model_backward(incoming="dA_prev if l == L - 2 else grads['dA' + str(l)]"),
+            "grads holds the gradients stored so far"),
     },
     "update_parameters_tests": {
         "shallow copy, then -=": (deep_update(assign="-="), "params.copy() copies the dictionary, not its arrays"),
         "L = len(parameters)": (deep_update(L="len(parameters)"), "the number of layers is len(params) // 2"),
         "layers from 0": (deep_update(key="str(l)"), "the number of layers is len(params) // 2"),
-        "only the first layer": (deep_update(layers="range(1)"), '["W2"] from update_parameters(params, grads, 0.1) has wrong values'),
+        "only the first layer": (deep_update(layers="range(1)"),
+                                 '["W2"] from update_parameters(params, grads, 0.1) has wrong values'),
         "adds the gradient": (deep_update().replace("] - learning_rate", "] + learning_rate"), "has wrong values"),
     },
 }

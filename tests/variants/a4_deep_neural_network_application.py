@@ -191,10 +191,12 @@ WRONG = {
 
 MISTAKES = {
     "two_layer_model_tests": {
-        "learning rate of the worked example": (two_layer().replace("                                       learning_rate)",
-                                                                    "                                       0.1)"),
-                                                "with learning_rate=0.05: use the arguments"),
-        "dA2 with the wrong sign": (two_layer().replace("-(Y / A2 - (1 - Y) / (1 - A2))", "Y / A2 - (1 - Y) / (1 - A2)"),
+        "learning rate of the worked example": (
+            two_layer().replace("                                       learning_rate)",
+                                "                                       0.1)"),
+            "with learning_rate=0.05: use the arguments"),
+        "dA2 with the wrong sign": (two_layer().replace("-(Y / A2 - (1 - Y) / (1 - A2))",
+                                                        "Y / A2 - (1 - Y) / (1 - A2)"),
                                     '["W2"] of two_layer_model(X, Y, (5, 4, 1), learning_rate=0.1, num_iterations=250) '
                                     "holds nan or inf values"),
         "learning rate left out": (two_layer().replace(",\n                                       learning_rate)", ")"),
@@ -235,9 +237,9 @@ for test_id, name, words in (
         ("two_layer_model_costs_tests", "last cost missing", "The cost of the last iteration, 249, is missing"),
         ("two_layer_model_costs_tests", "the last cost twice", "returned 3 costs but should return 2"),
         ("L_layer_model_tests", "fixed architecture", "initialise from layers_dims, not from fixed sizes"),
-        ("L_layer_model_tests", "two-layer initialisation", "L_layer_model with initialize_parameters_deep(layers_dims)"),
+        ("L_layer_model_tests", "two-layer initialisation", "with initialize_parameters_deep(layers_dims)"),
         ("L_layer_model_tests", "no update", "has wrong values"),
-        ("L_layer_model_costs_tests", "precedence and a dead branch", "The cost of the last iteration, 249, is missing"),
+        ("L_layer_model_costs_tests", "precedence and a dead branch", "The cost of the last iteration, 249"),
         ("L_layer_model_costs_tests", "costs of every iteration", "It recorded the cost of every iteration"),
         ("L_layer_model_costs_tests", "costs not returned", "returned 0 costs but should return 4")):
     MISTAKES[test_id][name] = (WRONG[test_id][name][0], words)
@@ -247,7 +249,8 @@ for test_id, name, words in (
 HARD_CODED = {
     "two_layer_model_tests": {"the example's 250 iterations": two_layer(loop="    for i in range(250):\n")},
     "L_layer_model_tests": {"the example's 250 iterations": L_layer(loop="    for i in range(250):\n"),
-                            "the example's learning rate": L_layer().replace("caches), learning_rate)", "caches), 0.1)")},
+                            "the example's learning rate": L_layer().replace("caches), learning_rate)",
+                                                                             "caches), 0.1)")},
     "L_layer_model_costs_tests": {"the example's last iteration": L_layer(record=RECORD.replace(
         "i == num_iterations - 1", "i == 249"))},
 }

@@ -89,7 +89,8 @@ def shares():
 def test_share_of_wrong_versions_caught_by_the_visible_tests():
     counts = shares()
     for assignment, (caught, total) in counts.items():
-        print(f"{assignment}: the visible tests catch {caught} of {total} wrong versions ({100 * caught / total:.1f} %)")
+        print(f"{assignment}: the visible tests catch {caught} of {total} wrong versions "
+              f"({100 * caught / total:.1f} %)")
     caught, total = (sum(values) for values in zip(*counts.values()))
     print(f"all assignments: {caught} of {total} ({100 * caught / total:.1f} %)")
     assert caught >= SHARE * total
