@@ -7,7 +7,7 @@ dnn_utils     the activation functions (and their backward versions) handed to s
 datasets      the datasets of the assignments, generated deterministically
 planar_utils  the planar datasets of assignment 2
 plotting      the figures of the assignments
-testCases     test-case inputs and the reference outputs the documents print
+testCases     the inputs of the worked examples and other test cases, and their expected outputs
 public_tests  the visible test of each graded function
 images        the student's own digit of assignment 4, turned into 8x8 pixels
 

@@ -58,6 +58,9 @@ def check_array(value, name):
 def check_shape(value, expected_shape, name, hint=""):
     """Asserts that the array ``value`` has shape ``expected_shape``."""
     __tracebackhide__ = True
+    if isinstance(value, (numbers.Number, np.number)) and tuple(expected_shape):
+        fail(f"{name} is a single number but should be an array of shape {tuple(expected_shape)}."
+             + (f" {hint}" if hint else ""))
     check_array(value, name)
     if value.shape != tuple(expected_shape):
         fail(
@@ -136,7 +139,7 @@ def snapshot(value):
     return copy.deepcopy(value)
 
 
-def check_unchanged(before, after, name):
+def check_unchanged(before, after, name, hint=""):
     """Asserts that an input is the same after a call as the snapshot taken before it."""
     __tracebackhide__ = True
     def same(a, b):
@@ -151,7 +154,41 @@ def check_unchanged(before, after, name):
         fail(
             f"The function changed its input {name}. Compute new arrays "
             f"(W1 = W1 - ...) instead of changing them in place (W1 -= ...), "
-            f"and do not modify the dictionaries you are given.")
+            f"and do not modify the dictionaries you are given." + (f" {hint}" if hint else ""))
+
+
+# Exceptions that the usual slips raise, and what they mean (for ``explained``).
+RANDN_DIMENSIONS = (TypeError, "'tuple' object cannot be interpreted as an integer",
+                    "np.random.randn takes the dimensions as separate arguments: np.random.randn(a, b), "
+                    "not np.random.randn((a, b)).")
+ZEROS_SHAPE = (TypeError, "as a data type",
+               "np.zeros takes the shape as one tuple: np.zeros((a, b)), not np.zeros(a, b).")
+EXP_OF_ARRAYS = (TypeError, "converted to Python scalars",
+                 "math.exp takes one number at a time: use np.exp, which works elementwise on arrays.")
+DOT_OF_ROWS = (ValueError, "not aligned", "np.dot of two rows of shape (1, m) does not align: multiply elementwise "
+                                          "and sum (np.sum(Y * np.log(...))), or transpose one of them.")
+
+
+class explained:
+    """
+    A context that fails the test with a hint when the code run inside raises an exception that
+    a hint explains. Each hint is (exception type, words of its message, what it most often means);
+    the message names ``call`` and keeps the exception's own words, and the student's traceback is
+    shown above it. Any other exception goes through unchanged.
+    """
+
+    def __init__(self, call, *hints):
+        self.call, self.hints = call, hints
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        __tracebackhide__ = True
+        for expected, words, hint in self.hints:
+            if isinstance(error, expected) and words in str(error):
+                raise AssertionError(f"{self.call} raised {kind.__name__}: {error}\n{hint}") from error
+        return False
 
 
 def check_predictions(got, expected, name):
@@ -188,12 +225,19 @@ def numerical_gradient(f, array, eps=1e-6):
     return grad
 
 
+def relative_error(got, numerical, floor=1e-3):
+    """
+    The relative error ||g - n|| / max(||g|| + ||n||, floor) of a gradient ``got`` against its
+    finite-difference estimate ``numerical``. The floor keeps the rounding error of finite
+    differences (about 1e-10) from making gradients that are themselves tiny look wrong.
+    """
+    return float(np.linalg.norm(got - numerical) / max(np.linalg.norm(got) + np.linalg.norm(numerical), floor))
+
+
 def check_gradients(grads, numerical, name, tol=1e-6, floor=1e-3):
     """
     Asserts that each analytic gradient agrees with its finite-difference estimate:
-    the relative error ||g - n|| / max(||g|| + ||n||, floor) must be below ``tol``.
-    The floor keeps the rounding error of finite differences (about 1e-10) from
-    failing gradients that are themselves tiny.
+    the relative error (``relative_error``) must be below ``tol``.
 
     Arguments:
     grads -- dict of analytic gradients, e.g. {"dW1": ..., "db1": ...}
@@ -204,7 +248,7 @@ def check_gradients(grads, numerical, name, tol=1e-6, floor=1e-3):
     for key, num in numerical.items():
         got = grads[key]
         check_shape(got, num.shape, f'{name}: grads["{key}"]')
-        rel = np.linalg.norm(got - num) / max(np.linalg.norm(got) + np.linalg.norm(num), floor)
+        rel = relative_error(got, num, floor)
         if not rel < tol:
             fail(
                 f'{name}: grads["{key}"] disagrees with the finite-difference gradient '

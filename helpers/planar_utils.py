@@ -17,9 +17,9 @@ def load_planar_dataset(m=400, seed=2030):
 
     Returns:
     X -- float array of shape (2, m), one example per column
-    Y -- labels of shape (1, m): 0 (blue) or 1 (red), as int64. (The documents
-         stored them as uint8, where -Y wraps around to 255 and np.dot
-         of two uint8 arrays adds up in uint8 and overflows.)
+    Y -- labels of shape (1, m): 0 (blue) or 1 (red), as int64. (Not uint8, where
+         -Y wraps around to 255 and np.dot of two uint8 arrays adds up in uint8
+         and overflows.)
     """
     rng = np.random.RandomState(seed)
     N = m // 2  # number of points per class

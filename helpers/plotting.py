@@ -108,11 +108,21 @@ def plot_decision_boundary(model, X, Y, ax=None):
     return ax
 
 
-def plot_costs(costs, title="Cost during training"):
-    """Plots a list of costs, one per iteration."""
+def plot_costs(costs, title="Cost during training", per=1):
+    """
+    Plots the costs of a training: a list of costs, one every ``per`` iterations, or a
+    dict that maps a label to such a list (one curve each, with a legend).
+
+    Returns:
+    ax -- the matplotlib Axes of the figure
+    """
     fig, ax = plt.subplots()
-    ax.plot(np.arange(len(costs)), costs)
-    ax.set_xlabel("iteration")
+    curves = costs if isinstance(costs, dict) else {None: costs}
+    for label, values in curves.items():
+        ax.plot(np.arange(len(values)), np.array(values, dtype=float).reshape(len(values)), label=label)
+    if isinstance(costs, dict):
+        ax.legend()
+    ax.set_xlabel({1: "iteration", 100: "iterations (per hundreds)"}.get(per, f"iterations (per {per})"))
     ax.set_ylabel("cost")
     ax.set_title(title)
     return ax

@@ -133,6 +133,10 @@ def test_figures_draw_what_the_assignments_show():
     ax = plotting.plot_costs([0.7, 0.5, 0.3], title="learning rate 1.2")
     np.testing.assert_array_equal(ax.lines[0].get_ydata(), [0.7, 0.5, 0.3])
     assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == ("learning rate 1.2", "iteration", "cost")
+    ax = plotting.plot_costs({"rate 0.1": [0.7, 0.5], "rate 10": [np.array([[0.7]]), np.array([[2.0]])]}, per=100)
+    assert [line.get_label() for line in ax.lines] == ["rate 0.1", "rate 10"] and ax.get_legend() is not None
+    np.testing.assert_array_equal(ax.lines[1].get_ydata(), [0.7, 2.0])
+    assert ax.get_xlabel() == "iterations (per hundreds)"
 
     fig = plotting.show_images(np.zeros((10, 8, 8)), [f"image {i}" for i in range(10)], columns=4)
     assert len(fig.axes) == 12 and sum(len(ax.images) for ax in fig.axes) == 10

@@ -1,15 +1,17 @@
 """
 Visible tests of assignment 1 (a two-layer neural network).
 
-Each ``<function>_test(target)`` checks a student's function on the document's
-worked example and prints "All tests passed for <function>." when it passes.
-All but the test of sigmoid are shared with assignment 2 (two_layer.py), with
-the examples and tolerances of this assignment. The test functions set
-``__tracebackhide__`` so that a failure shows its message, not their code.
+Each ``<function>_test(target)`` checks a student's function on the notebook's
+worked example and on a second case of other sizes, and prints "All tests passed
+for <function>." when it passes. All but the test of sigmoid are shared with
+assignment 2 (two_layer.py), with the examples and tolerances of this assignment.
+The test functions set ``__tracebackhide__`` so that a failure shows its message,
+not their code.
 """
 import numpy as np
 
-from helpers.checks import check_close, check_scalar, check_shape, check_unchanged, passed, quiet, snapshot
+from helpers.checks import (EXP_OF_ARRAYS, check_close, check_scalar, check_shape, check_unchanged, explained, passed,
+                            quiet, snapshot)
 from helpers.public_tests import two_layer
 from helpers.testCases import a1_two_layer_network as cases
 
@@ -23,7 +25,7 @@ def sigmoid_test(target):
         check_close(got, expected, f"sigmoid({z})", rtol=1e-12)
     z = np.array([[-2.0, 0.0, 3.5], [2.0, -3.5, 0.0]])
     before = snapshot(z)
-    with quiet():
+    with quiet(), explained("sigmoid(z) for z of shape (2, 3)", EXP_OF_ARRAYS):
         got = target(z)
     check_shape(got, z.shape, "sigmoid(z) for z of shape (2, 3)",
                 "sigmoid must work elementwise on arrays: use np.exp, not math.exp.")
@@ -45,13 +47,16 @@ def layer_sizes_test(target):
 def initialize_parameters_test(target):
     __tracebackhide__ = True
     seed, sizes, expected = cases.initialize_parameters_test_case()
-    two_layer.initialize_parameters_test(target, seed, sizes, expected, (4, 3, 2), dict(rtol=1e-9))
+    two_layer.initialize_parameters_test(target, seed, sizes, expected, cases.initialize_parameters_other_case(),
+                                         dict(rtol=1e-9))
 
 
 def forward_propagation_test(target):
     __tracebackhide__ = True
     X, parameters, _, expected = cases.forward_propagation_test_case()
-    two_layer.forward_propagation_test(target, X, parameters, expected, dict(rtol=1e-9))
+    two_layer.forward_propagation_test(target, X, parameters, expected, dict(rtol=1e-9),
+                                       cases.forward_propagation_other_case(),
+                                       hints={"A1": "The hidden layer uses the sigmoid: A1 = sigmoid(Z1)."})
 
 
 def compute_cost_test(target):
@@ -65,8 +70,10 @@ def compute_cost_test(target):
 
 def backward_propagation_test(target):
     __tracebackhide__ = True
-    parameters, cache, X, Y, expected = cases.backward_propagation_test_case()
-    two_layer.backward_propagation_test(target, parameters, cache, X, Y, expected, dict(rtol=1e-7, atol=1e-15))
+    two_layer.backward_propagation_test(target, cases.backward_propagation_test_case(),
+                                        cases.backward_propagation_other_case(), dict(rtol=1e-7, atol=1e-15),
+                                        "backward_propagation(parameters, cache, X, Y)",
+                                        "The derivative of the sigmoid is A1 * (1 - A1).")
 
 
 def update_parameters_test(target):
@@ -82,4 +89,4 @@ def nn_model_test(target):
 
 def predict_test(target):
     __tracebackhide__ = True
-    two_layer.predict_test(target)
+    two_layer.predict_test(target, cases.predict_other_case())

@@ -1,18 +1,18 @@
 """
 Visible tests of assignment 2 (planar data classification with one hidden layer).
 
-Each ``<function>_test(target)`` checks a student's function on the test case of
-the documents (with binary labels where the documents had real-valued ones) and
-prints "All tests passed for <function>." when it passes. The tests are shared
-with assignment 1 (two_layer.py), with the examples and tolerances of this
-assignment: its expected values are mostly the 8 decimals the documents print.
+Each ``<function>_test(target)`` checks a student's function on the notebook's
+worked example and on a second case of other sizes, and prints "All tests passed
+for <function>." when it passes. The tests are shared with assignment 1
+(two_layer.py), with the examples and tolerances of this assignment: the worked
+examples' expected values are the 8 decimals the notebook prints.
 """
 import numpy as np
 
 from helpers.public_tests import two_layer
 from helpers.testCases import a2_planar_data_classification as cases
 
-PRINTED = dict(rtol=0, atol=5.1e-9)  # agreement to the 8 decimals the documents print
+PRINTED = dict(rtol=0, atol=5.1e-9)  # agreement to the 8 decimals the notebook prints
 
 
 def layer_sizes_test(target):
@@ -26,14 +26,17 @@ def layer_sizes_test(target):
 def initialize_parameters_test(target):
     __tracebackhide__ = True
     seed, sizes, expected = cases.initialize_parameters_test_case()
-    two_layer.initialize_parameters_test(target, seed, sizes, expected, (2, 4, 1), PRINTED)
+    two_layer.initialize_parameters_test(target, seed, sizes, expected, cases.initialize_parameters_other_case(),
+                                         PRINTED)
 
 
 def forward_propagation_test(target):
     __tracebackhide__ = True
     X, parameters, expected, mean_A2 = cases.forward_propagation_test_case()
-    two_layer.forward_propagation_test(target, X, parameters, expected, PRINTED, mean=mean_A2,
-                                       hints={"A1": "The hidden layer uses tanh: A1 = np.tanh(Z1)."})
+    two_layer.forward_propagation_test(target, X, parameters, expected, PRINTED,
+                                       cases.forward_propagation_other_case(), mean=mean_A2,
+                                       hints={"A1": "The hidden layer uses tanh: A1 = np.tanh(Z1).",
+                                              "A2": "The output layer uses the sigmoid, 1 / (1 + e^(-Z2))."})
 
 
 def compute_cost_test(target):
@@ -47,10 +50,10 @@ def compute_cost_test(target):
 
 def backward_propagation_test(target):
     __tracebackhide__ = True
-    parameters, cache, X, Y, expected = cases.backward_propagation_test_case()
-    tanh = "The derivative of tanh is 1 - A1 ** 2."
-    two_layer.backward_propagation_test(target, parameters, cache, X, Y, expected, dict(rtol=1e-6, atol=1e-12),
-                                        hints={"dW1": tanh, "db1": tanh})
+    two_layer.backward_propagation_test(target, cases.backward_propagation_test_case(),
+                                        cases.backward_propagation_other_case(), dict(rtol=1e-6, atol=1e-12),
+                                        "backward_propagation(parameters, cache, X_assess, Y_assess)",
+                                        "The derivative of tanh is 1 - A1 ** 2.")
 
 
 def update_parameters_test(target):
@@ -66,4 +69,5 @@ def nn_model_test(target):
 
 def predict_test(target):
     __tracebackhide__ = True
-    two_layer.predict_test(target, parameters_first=True)
+    parameters, X, expected = cases.predict_test_case()
+    two_layer.predict_test(target, (parameters, X, expected), parameters_first=True)

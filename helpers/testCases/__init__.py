@@ -21,3 +21,17 @@ def reference(assignment, *keys):
     """Copies of the stored reference outputs of an assignment with the given keys, in that order."""
     arrays = stored(assignment)
     return [arrays[key].copy() for key in keys]
+
+
+def random_network(seed, n_x, n_h, n_y, m):
+    """
+    X of shape (n_x, m), binary labels Y of shape (n_y, m) and the parameters of a network with one
+    hidden layer of n_h units, every bias non-zero, from np.random.RandomState(seed) (the global
+    random state is left alone).
+    """
+    rng = np.random.RandomState(seed)
+    X = rng.randn(n_x, m)
+    Y = (rng.randn(n_y, m) > 0).astype(np.int64)
+    parameters = {"W1": rng.randn(n_h, n_x), "b1": rng.randn(n_h, 1),
+                  "W2": rng.randn(n_y, n_h), "b2": rng.randn(n_y, 1)}
+    return X, Y, parameters

@@ -6,9 +6,13 @@ with parameters initialised after ``np.random.seed(3)``. Its inputs and outputs,
 at full precision, are stored in ``helpers/data/a1_two_layer_network.npz``
 (written by ``tools/make_reference_data.py`` from the instructor's notebook);
 the values the document prints are kept here as well, to the digits it prints.
+A second, smaller case of each function (``*_other_case``) has other sizes, another
+seed and non-zero biases, so that only code that follows the formulas passes both.
 """
+import numpy as np
+
 from helpers.datasets import load_blobs
-from helpers.testCases import reference
+from helpers.testCases import random_network, reference
 
 # What the document prints for its worked example.
 DOCUMENTED = {
@@ -30,9 +34,9 @@ DOCUMENTED = {
 }
 
 
-def _arrays(*keys, suffix=""):
-    """Copies of the stored arrays named key + suffix, keyed by key."""
-    return dict(zip(keys, reference("a1_two_layer_network", *(key + suffix for key in keys))))
+def _arrays(*keys, suffix="", prefix=""):
+    """Copies of the stored arrays named prefix + key + suffix, keyed by key."""
+    return dict(zip(keys, reference("a1_two_layer_network", *(prefix + key + suffix for key in keys))))
 
 
 def layer_sizes_test_case():
@@ -79,3 +83,39 @@ def update_parameters_test_case():
     updated = {rate: _arrays("W1", "b1", "W2", "b2", suffix=f"_updated_{tag}")
                for rate, tag in ((1.2, "default"), (0.5, "half"))}
     return parameters, grads, updated
+
+
+# The other cases: initialize_parameters after another seed, with other sizes (seed, (n_x, n_h, n_y)),
+# and a network of n_x=3, n_h=4, n_y=2 units on m=5 examples, every bias non-zero.
+OTHER_INIT = (1, (4, 3, 2))
+OTHER_NETWORK = dict(seed=5, n_x=3, n_h=4, n_y=2, m=5)
+
+
+def initialize_parameters_other_case():
+    """Returns another seed, other sizes (n_x, n_h, n_y), and the parameters they yield."""
+    seed, sizes = OTHER_INIT
+    return seed, sizes, _arrays("W1", "b1", "W2", "b2", prefix="init.")
+
+
+def forward_propagation_other_case():
+    """Returns X and the parameters of the other network, and the expected cache."""
+    X, _, parameters = random_network(**OTHER_NETWORK)
+    return X, parameters, _arrays("Z1", "A1", "Z2", "A2", prefix="net.")
+
+
+def backward_propagation_other_case():
+    """Returns parameters, cache, X, Y of the other network and the expected gradients."""
+    X, Y, parameters = random_network(**OTHER_NETWORK)
+    cache = _arrays("Z1", "A1", "Z2", "A2", prefix="net.")
+    return parameters, cache, X, Y, _arrays("dW1", "db1", "dW2", "db2", prefix="net.")
+
+
+def predict_other_case():
+    """
+    The parameters that the document prints after training, the four points it predicts
+    (one per column), and the predictions it prints for them.
+    """
+    parameters = {"W1": np.array([[1.97400732, -1.68735181], [2.21244075, -1.96207282]]),
+                  "b1": np.array([[-4.83489386], [6.31854573]]),
+                  "W2": np.array([[-7.25665649, 7.11965784]]), "b2": np.array([[-3.44475406]])}
+    return parameters, np.array([[2, 8, 2, 8], [2, 8, 8, 2]]), np.array([[True, True, False, False]])

@@ -1,16 +1,29 @@
 """
 Test cases of assignment 2 (planar data classification with one hidden layer).
 
-The inputs are those of the documents: random arrays drawn after seeding
-with 2030 (here from a private generator, so the global random state is left
-alone) and the parameters and caches they print. Where the documents used real-valued
-Gaussian "labels" (compute_cost, backward_propagation, nn_model), the labels here
-are binary: ``randn(...) > 0``. The expected outputs are the documents' printed values
-where their computation is sound, and the corrected values otherwise.
+The worked examples of the notebook: random arrays drawn after seeding with 2030
+(here from a private generator, so the global random state is left alone) and
+fixed small parameters and caches, with binary labels (``randn(...) > 0``). Their
+expected outputs are printed in the notebook to 8 decimals. A second, smaller case
+of some functions (``*_other_case``) has other sizes, another seed and non-zero
+biases; its expected outputs, computed with the instructor's solutions, are stored
+at full precision in ``helpers/data/a2_planar_data_classification.npz`` (written by
+``tools/make_reference_data.py``).
 """
+import functools
+
 import numpy as np
 
+from helpers import testCases
+
 SEED = 2030
+# The other cases: initialize_parameters after another seed, with other sizes (seed, (n_x, n_h, n_y)),
+# and a network of n_x=3, n_h=4, n_y=2 units on m=5 examples, every bias non-zero.
+OTHER_INIT = (1, (3, 2, 2))
+OTHER_NETWORK = dict(seed=7, n_x=3, n_h=4, n_y=2, m=5)
+
+# Copies of the stored reference outputs with the given keys: reference("net.A1").
+reference = functools.partial(testCases.reference, "a2_planar_data_classification")
 
 
 def _draw(*shapes):
@@ -45,7 +58,7 @@ def layer_sizes_test_case():
 
 
 def initialize_parameters_test_case():
-    """The seed, the sizes (n_x, n_h, n_y) = (5, 4, 2) and the weights the documents print."""
+    """The seed, the sizes (n_x, n_h, n_y) = (5, 4, 2) and the parameters they yield (as printed, 8 decimals)."""
     expected = {
         "W1": np.array([[0.0140356, -0.01123472, 0.00181204, 0.00371685, 0.00331453],
                         [0.00616523, -0.00719542, 0.00392973, -0.01472587, 0.01631223],
@@ -60,7 +73,7 @@ def initialize_parameters_test_case():
 
 
 def forward_propagation_test_case():
-    """X_assess of shape (2, 3), the documents' parameters, and the A2 and cache they print."""
+    """X_assess of shape (2, 3), the example's parameters, the cache (as printed) and the mean of A2."""
     (X_assess,) = _draw((2, 3))
     cache = {
         "Z1": np.array([[-0.00605859, 0.00449566, -0.00110208],
@@ -78,14 +91,14 @@ def forward_propagation_test_case():
 
 
 def compute_cost_test_case():
-    """The documents' A2, binary labels (randn(1, 3) > 0, as integers), and the cost they give."""
+    """The example's A2, binary labels (randn(1, 3) > 0, as integers), and the cost they give."""
     (draw,) = _draw((1, 3))
     a2 = np.array([[0.5002307, 0.49985831, 0.50023963]])
     return a2, (draw > 0).astype(np.int64), 0.6927392543483354
 
 
 def backward_propagation_test_case():
-    """The documents' parameters and cache, X of shape (2, 3), binary Y, and the gradients they give."""
+    """The example's parameters and cache, X of shape (2, 3), binary Y, and the gradients they give."""
     X_assess, y = _draw((2, 3), (1, 3))
     cache = {
         "A1": np.array([[-0.00616578, 0.0020626, 0.00349619],
@@ -114,7 +127,7 @@ def backward_propagation_test_case():
 
 
 def update_parameters_test_case():
-    """The documents' parameters and gradients, and the parameters after one step with learning rate 0.5."""
+    """The example's parameters and gradients, the learning rate 0.5, and the parameters after one step."""
     grads = {
         "dW1": np.array([[0.00023322, -0.00205423],
                          [0.00082222, -0.00700776],
@@ -143,6 +156,29 @@ def nn_model_test_case():
 
 
 def predict_test_case():
-    """The documents' trained parameters, X_assess of shape (2, 3), and the predictions [[1, 0, 0]]."""
+    """The example's trained parameters, X_assess of shape (2, 3), and the predictions [[1, 0, 0]]."""
     (X_assess,) = _draw((2, 3))
     return _trained_parameters(), X_assess, np.array([[1, 0, 0]])
+
+
+def _stored(prefix, *keys):
+    """Copies of the stored arrays named prefix + key, keyed by key."""
+    return dict(zip(keys, reference(*(prefix + key for key in keys))))
+
+
+def initialize_parameters_other_case():
+    """Another seed, other sizes (n_x, n_h, n_y), and the parameters they yield."""
+    seed, sizes = OTHER_INIT
+    return seed, sizes, _stored("init.", "W1", "b1", "W2", "b2")
+
+
+def forward_propagation_other_case():
+    """X and the parameters of the other network, and the expected cache."""
+    X, _, parameters = testCases.random_network(**OTHER_NETWORK)
+    return X, parameters, _stored("net.", "Z1", "A1", "Z2", "A2")
+
+
+def backward_propagation_other_case():
+    """The parameters, cache, X and Y of the other network, and the expected gradients."""
+    X, Y, parameters = testCases.random_network(**OTHER_NETWORK)
+    return parameters, _stored("net.", "Z1", "A1", "Z2", "A2"), X, Y, _stored("net.", "dW1", "db1", "dW2", "db2")

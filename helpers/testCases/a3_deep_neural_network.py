@@ -2,10 +2,11 @@
 Test cases of assignment 3 (building a deep neural network, step by step).
 
 Inputs are drawn from private seeded generators (the global random state is left
-alone). The values the documents print are kept in ``DOCUMENTED``; the outputs of the
+alone). The values the notebook prints are kept in ``DOCUMENTED``; the outputs of the
 other cases, computed with the instructor's solutions, are stored at full
 precision in ``helpers/data/a3_deep_neural_network.npz`` (written by
-``tools/make_reference_data.py``).
+``tools/make_reference_data.py``). Each function has a second case of other sizes
+(``*_other_case``), so that only code that follows the formulas passes both.
 """
 import functools
 
@@ -29,6 +30,11 @@ DOCUMENTED = {
     },
     "cost": 0.2797765635793422,
 }
+
+# The other cases' sizes, and compute_cost's other case: (AL, Y, the cost).
+OTHER_SIZES = (4, 3, 2)
+OTHER_LAYER_DIMS = [4, 3, 2, 2, 1]
+OTHER_COST = ([[0.3, 0.6, 0.9, 0.2]], [[0, 1, 1, 0]], 0.2990011586691898)
 
 
 # Copies of the stored reference outputs with the given keys: reference("linear_forward.Z").
@@ -63,7 +69,7 @@ def L_model_forward_test_case():
 
 
 def compute_cost_test_case():
-    """The documents' labels Y and output AL."""
+    """The example's labels Y and output AL."""
     return np.array([[1, 1, 0]]), np.array([[0.8, 0.9, 0.4]])
 
 
@@ -107,3 +113,43 @@ def update_parameters_test_case():
         grads["dW" + str(l)] = rng.randn(n, n_prev)
         grads["db" + str(l)] = rng.randn(n, 1)
     return parameters, grads
+
+
+def _other_layer(seed):
+    """A of shape (4, 3), W of shape (2, 4) and b of shape (2, 1): a layer of 2 units after one of 4, m=3."""
+    rng = _rng(seed)
+    return rng.randn(4, 3), rng.randn(2, 4), rng.randn(2, 1)
+
+
+def initialize_parameters_other_case():
+    """The sizes (n_x, n_h, n_y) = OTHER_SIZES and the parameters the function gives for them."""
+    keys = ("W1", "b1", "W2", "b2")
+    return OTHER_SIZES, dict(zip(keys, reference(*(f"initialize_parameters.other.{k}" for k in keys))))
+
+
+def initialize_parameters_deep_other_case():
+    """OTHER_LAYER_DIMS and the parameters the function gives for them."""
+    keys = [f"{p}{l}" for l in range(1, len(OTHER_LAYER_DIMS)) for p in "Wb"]
+    return list(OTHER_LAYER_DIMS), dict(zip(keys, reference(*(f"initialize_parameters_deep.other.{k}" for k in keys))))
+
+
+def linear_forward_other_case():
+    """A, W and b of another layer."""
+    return _other_layer(4)
+
+
+def linear_activation_forward_other_case():
+    """A_prev, W and b of another layer."""
+    return _other_layer(5)
+
+
+def linear_backward_other_case():
+    """dZ of shape (2, 3) and the linear cache (A_prev, W, b) of another layer."""
+    A_prev, W, b = _other_layer(7)
+    return _rng(17).randn(2, 3), (A_prev, W, b)
+
+
+def linear_activation_backward_other_case():
+    """dA of shape (2, 3) and the cache ((A_prev, W, b), Z) of another layer."""
+    A, W, b = _other_layer(8)
+    return _rng(18).randn(2, 3), ((A, W, b), W @ A + b)

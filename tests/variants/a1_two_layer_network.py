@@ -1,5 +1,6 @@
-"""Correct and wrong versions of the graded functions of assignment 1 (see tests/test_graded_cases.py)."""
-from variants import PRINTING_TRAINING_LOOP
+"""Versions of the graded functions of assignment 1 (see tests/variants/__init__.py)."""
+from variants import (PRINTING_TRAINING_LOOP, backward, cost, forward, initialize, predict, train, training_mistakes,
+                      update)
 
 # ---------------------------------------------------------------------------------------------
 # Correct versions, written differently from the instructor's solution.
@@ -10,12 +11,16 @@ CORRECT = {
         "tanh identity": "def sigmoid(z):\n    return 0.5 * (1 + np.tanh(z / 2))",
         "scipy expit": "from scipy.special import expit\ndef sigmoid(z):\n    return expit(z)",
         "np.divide": "def sigmoid(z):\n    return np.divide(1.0, 1.0 + np.exp(np.negative(z)))",
+        "np.reciprocal": "def sigmoid(z):\n    return np.reciprocal(1 + np.exp(-z))",
     },
     "layer_sizes_tests": {
         "list": "def layer_sizes(X, Y):\n    return [X.shape[0], 2, Y.shape[0]]",
         "len": "def layer_sizes(X, Y):\n    return len(X), 2, len(Y)",
+        "NumPy integers": "def layer_sizes(X, Y):\n    return np.int64(X.shape[0]), 2, np.int64(Y.shape[0])",
     },
     "initialize_parameters_tests": {
+        "standard_normal": initialize(W1="np.random.standard_normal((n_h, n_x)) * 0.01",
+                                      W2="np.random.standard_normal((n_y, n_h)) * 0.01"),
         "divide by 100": (
             "def initialize_parameters(n_x, n_h, n_y):\n"
             "    W1 = np.random.randn(n_h, n_x) / 100\n"
@@ -29,6 +34,8 @@ CORRECT = {
             "    return dict(W1=W1, b1=b1, W2=W2, b2=np.zeros((n_y, 1)))"),
     },
     "forward_propagation_tests": {
+        "a cache with X too": forward("1 / (1 + np.exp(-Z1))",
+                                      cache="{'X': X, 'Z1': Z1, 'A1': A1, 'Z2': Z2, 'A2': A2}"),
         "np.dot and inline sigmoid": (
             "def forward_propagation(X, parameters):\n"
             "    Z1 = np.dot(parameters['W1'], X) + parameters['b1']\n"
@@ -86,6 +93,13 @@ CORRECT = {
             "    return grads"),
     },
     "update_parameters_tests": {
+        "deep copy, then -=": (
+            "import copy\n"
+            "def update_parameters(parameters, grads, learning_rate=1.2):\n"
+            "    new = copy.deepcopy(parameters)\n"
+            "    for k in new:\n"
+            "        new[k] -= learning_rate * grads['d' + k]\n"
+            "    return new"),
         "copy then assign": (
             "def update_parameters(parameters, grads, learning_rate=1.2):\n"
             "    new = parameters.copy()\n"
@@ -127,6 +141,10 @@ CORRECT = {
             "    return parameters"),
     },
     "predict_tests": {
+        "forward pass written out": (
+            "def predict(X, parameters):\n"
+            "    A1 = sigmoid(parameters['W1'] @ X + parameters['b1'])\n"
+            "    return sigmoid(parameters['W2'] @ A1 + parameters['b2']) > 0.5"),
         "0/1 integers": (
             "def predict(X, parameters):\n"
             "    A2, cache = forward_propagation(X, parameters)\n"
@@ -374,5 +392,150 @@ WRONG = {
             "def predict(X, params):\n"
             "    A2, _ = forward_propagation(X, parameters)\n"
             "    return A2 > 0.5", "wrong prediction(s)"),
+    },
+}
+
+# ---------------------------------------------------------------------------------------------
+# The usual mistakes, as students make them, and words the visible test's message must contain:
+# the test cell warns about each before the grader does.
+
+SIGMOID = "1 / (1 + np.exp(-Z1))"
+SIGMOID_DERIVATIVE = "A1 * (1 - A1)"
+FIRST = "    np.random.seed({})\n"
+DEFAULTS = "num_iterations=10, learning_rate=1.2"
+
+MISTAKES = {
+    "sigmoid_tests": {
+        "tanh": ("def sigmoid(z):\n    return np.tanh(z)", "sigmoid(-2) has wrong values"),
+        "1 + exp(-z) forgotten in the denominator": ("def sigmoid(z):\n    return 1 / np.exp(-z)",
+                                                     "sigmoid(-2) has wrong values"),
+        "rounded": ("def sigmoid(z):\n    return np.round(1 / (1 + np.exp(-z)), 4)", "sigmoid(-2) has wrong values"),
+    },
+    "layer_sizes_tests": {
+        "n_y from X": ("def layer_sizes(X, Y):\n    return (X.shape[0], 2, X.shape[0])", "n_y is 2 but should be 1"),
+        "a dictionary": ("def layer_sizes(X, Y):\n    return {'n_x': X.shape[0], 'n_h': 2, 'n_y': Y.shape[0]}",
+                         "Return the three sizes as a tuple"),
+    },
+    "initialize_parameters_tests": {
+        "W2 drawn first": (initialize(first="    W2 = np.random.randn(n_y, n_h) * 0.01\n", W2="W2"),
+                           'initialize_parameters(2, 2, 1)["W1"] after np.random.seed(3) has wrong values'),
+        "transposed weights": (initialize(W1="np.random.randn(n_x, n_h) * 0.01", W2="np.random.randn(n_h, n_y) * 0.01"),
+                               '["W2"] has shape (2, 1) but should have shape (1, 2)'),
+        "uniform rand": (initialize(W1="np.random.rand(n_h, n_x) * 0.01", W2="np.random.rand(n_y, n_h) * 0.01"),
+                         '["W1"] after np.random.seed(3) has wrong values'),
+        "seeds inside, with the example's seed": (initialize(first=FIRST.format(3)),
+                                                  "Do not call np.random.seed inside the function"),
+        "seeds inside, with another seed": (initialize(first=FIRST.format(1)),
+                                            "do not call np.random.seed inside the function"),
+        "randn given a tuple": (initialize(W1="np.random.randn((n_h, n_x)) * 0.01"),
+                                "np.random.randn takes the dimensions as separate arguments"),
+        "zeros given two numbers": (initialize(b1="np.zeros(n_h, 1)"), "np.zeros takes the shape as one tuple"),
+        "biases of one dimension": (initialize(b1="np.zeros(n_h)", b2="np.zeros(n_y)"),
+                                    '["b1"] has shape (2,) but should have shape (2, 1)'),
+        "weights not scaled": (initialize(W1="np.random.randn(n_h, n_x)", W2="np.random.randn(n_y, n_h)"),
+                               '["W1"] after np.random.seed(3) has wrong values'),
+        "random biases": (initialize(b1="np.random.randn(n_h, 1) * 0.01"),
+                          "Initialise the biases with np.zeros"),
+        "lower-case keys": (initialize(keys=("w1", "b1", "w2", "b2")), "is missing the key(s) ['W1', 'W2']"),
+    },
+    "forward_propagation_tests": {
+        "no biases": (forward(SIGMOID, Z1="np.dot(W1, X)", Z2="np.dot(W2, A1)"), 'cache["Z1"] from forward_propagation '
+                      "for a network with n_x=3, n_h=4, n_y=2 and m=5 has wrong values: it lacks the bias"),
+        "no bias in the output layer": (forward(SIGMOID, Z2="np.dot(W2, A1)"), "lacks the bias. Z2 = W2 A1 + b2"),
+        "tanh hidden layer, as in assignment 2": (forward("np.tanh(Z1)"), "The hidden layer uses the sigmoid"),
+        "checks the notebook's n_y": (forward(SIGMOID, check="    assert A2.shape == (n_y, X.shape[1])\n"),
+                                      "not against variables of the notebook such as n_y"),
+        "X times W1": (forward(SIGMOID, Z1="np.dot(X, W1) + b1"), "The shapes do not fit a matrix product"),
+        "elementwise product": (forward(SIGMOID, Z1="W1 * X + b1"), "* multiplies elementwise"),
+        "cache first": (forward(SIGMOID, result="cache, A2"), "return A2 first"),
+        "A2 of the hidden layer": (forward(SIGMOID, A2="1 / (1 + np.exp(-Z1))"),
+                                   "A2 from forward_propagation(X, parameters) has shape (2, 2000) but should have "
+                                   "shape (1, 2000)"),
+        "A2 alone": (forward(SIGMOID, result="A2"), "Return the pair A2, cache"),
+        "cache without the Zs": (forward(SIGMOID, cache="{'A1': A1, 'A2': A2}"), "is missing the key(s) ['Z1', 'Z2']"),
+    },
+    "compute_cost_tests": {
+        "np.dot of two rows": (cost(logprobs="np.dot(Y, np.log(A2)) + np.dot(1 - Y, np.log(1 - A2))"),
+                               "np.dot of two rows of shape (1, m) does not align"),
+        "minus sign forgotten": (cost(total="np.sum(logprobs) / m"), "compute_cost(A2, Y) has wrong values"),
+        "no 1/m": (cost(total="-np.sum(logprobs)"), "compute_cost(A2, Y) has wrong values"),
+        "m from the rows of Y": (cost(m="Y.shape[0]"), "compute_cost(A2, Y) has wrong values"),
+        "log10": (cost(logprobs="Y * np.log10(A2) + (1 - Y) * np.log10(1 - A2)"),
+                  "compute_cost(A2, Y) has wrong values"),
+        "A2 and Y swapped in the logs": (cost(logprobs="A2 * np.log(Y) + (1 - A2) * np.log(1 - Y)"),
+                                         "holds nan or inf values"),
+        "only the first term": (cost(logprobs="Y * np.log(A2)"), "compute_cost(A2, Y) has wrong values"),
+    },
+    "backward_propagation_tests": {
+        "derivative of tanh": (backward("(1 - np.power(A1, 2))"), "The derivative of the sigmoid is A1 * (1 - A1)"),
+        "derivative from Z1": (backward("cache['Z1'] * (1 - cache['Z1'])"), "The derivative of the sigmoid"),
+        "keepdims forgotten": (backward(SIGMOID_DERIVATIVE, db1="np.sum(dZ1, axis=1) / m",
+                                        db2="np.sum(dZ2, axis=1) / m"),
+                               'has shape (2,) but should have shape (2, 1)'),
+        "no 1/m": (backward(SIGMOID_DERIVATIVE, m="1"), 'grads["dW1"] from backward_propagation(parameters, cache, X, '
+                   "Y) has wrong values"),
+        "A2 - Y the other way round": (backward(SIGMOID_DERIVATIVE, dZ2="Y - A2"), "has wrong values"),
+        "W2 not transposed": (backward(SIGMOID_DERIVATIVE, dZ1="np.dot(W2, dZ2) * A1 * (1 - A1)"),
+                              "The shapes do not fit a matrix product"),
+        "dW2 transposed": (backward(SIGMOID_DERIVATIVE, dW2="np.dot(A1, dZ2.T) / m"),
+                           '["dW2"] from backward_propagation(parameters, cache, X, Y) has shape (2, 1) but should '
+                           "have shape (1, 2)"),
+        "A1 in place of X": (backward(SIGMOID_DERIVATIVE, dW1="np.dot(dZ1, A1.T) / m"), 'grads["dW1"]'),
+        "changes the cache": (backward(SIGMOID_DERIVATIVE, first="    A2 -= Y\n", dZ2="A2"), "changed its input"),
+    },
+    "update_parameters_tests": {
+        "subtracts in place": (update(1.2, body=(
+            "    W1, b1, W2, b2 = parameters['W1'], parameters['b1'], parameters['W2'], parameters['b2']\n"
+            "    W1 -= learning_rate * grads['dW1']\n    b1 -= learning_rate * grads['db1']\n"
+            "    W2 -= learning_rate * grads['dW2']\n    b2 -= learning_rate * grads['db2']\n"
+            "    return {'W1': W1, 'b1': b1, 'W2': W2, 'b2': b2}")), "changed its input"),
+        "learning rate of the worked example": (update(1.2, W="parameters[k] - 1.2 * grads['d' + k]"),
+                                                'learning_rate=0.5)["W1"] has wrong values'),
+        "adds the gradient": (update(1.2, W="parameters[k] + learning_rate * grads['d' + k]"), "has wrong values"),
+        "biases left alone": (update(1.2, W="parameters[k] - (learning_rate * grads['d' + k] if k[0] == 'W' else 0)"),
+                              '["b1"] has wrong values'),
+        "dW for the bias": (update(1.2, W="parameters[k] - learning_rate * grads['dW' + k[1]]"),
+                            '["b1"] has shape (2, 2) but should have shape (2, 1)'),
+        "no default learning rate": (update(1.2, signature="parameters, grads, learning_rate"),
+                                     "learning_rate=1.2"),
+    },
+    "nn_model_tests": {
+        **training_mistakes(DEFAULTS),
+        "one iteration more": (train(DEFAULTS, loop="for i in range(num_iterations + 1):"), "does its loop stop?"),
+        "one iteration less": (train(DEFAULTS, loop="for i in range(1, num_iterations):"),
+                               "called forward_propagation 2 time(s)"),
+        "X in place of Y": (train(DEFAULTS, backward="backward_propagation(parameters, cache, X, X)"),
+                            "should pass its argument Y to backward_propagation"),
+        "A2 in place of the cache": (train(DEFAULTS, backward="backward_propagation(parameters, A2, X, Y)"),
+                                     "the cache that forward_propagation returned"),
+        "the costs returned too": (train(DEFAULTS, result="parameters, cost"), "should be of type dict"),
+    },
+    "predict_tests": {
+        "threshold reversed": (predict(threshold="A2 < 0.5"), "5 wrong prediction(s) out of 5"),
+        "threshold at 0": (predict(threshold="A2 > 0"), "wrong prediction(s)"),
+        "probabilities": (predict(threshold="A2"), "should hold only 0/1 or True/False values"),
+        "rounded to one decimal": (predict(threshold="np.round(A2, 1)"), "should hold only 0/1 or True/False values"),
+        "forward_propagation's arguments swapped": (predict(forward="forward_propagation(parameters, X)"),
+                                                    "received the parameters dictionary in place of X"),
+        "flattened": (predict(threshold="(A2 > 0.5).ravel()"), "has shape (5,) but should have shape (1, 5)"),
+    },
+}
+
+# Wrong versions of the grader's table that are usual mistakes too, and words of the visible test's message.
+for test_id, name, words in (("sigmoid_tests", "math.exp", "use np.exp"),
+                             ("sigmoid_tests", "sign error", "sigmoid(-2) has wrong values"),
+                             ("layer_sizes_tests", "rows and columns swapped", "n_x is 2000 but should be 2"),
+                             ("layer_sizes_tests", "4 hidden units", "n_h is 4 but should be 2")):
+    MISTAKES[test_id][name] = (WRONG[test_id][name][0], words)
+
+# Versions fitted to the worked example (its m, its seed, its values): the visible test's second case
+# catches them.
+HARD_CODED = {
+    "forward_propagation_tests": {
+        "one output unit": forward(SIGMOID, Z2="np.dot(W2, A1).reshape(1, -1) + b2"),
+    },
+    "backward_propagation_tests": {"the example's m": backward(SIGMOID_DERIVATIVE, m="2000")},
+    "predict_tests": {
+        "the example's four predictions": predict(threshold="np.array([[True, True, False, False]])"),
     },
 }

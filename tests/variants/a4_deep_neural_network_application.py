@@ -1,4 +1,4 @@
-"""Correct and wrong versions of the graded functions of assignment 4 (see tests/test_graded_cases.py)."""
+"""Versions of the graded functions of assignment 4 (see tests/variants/__init__.py)."""
 
 TWO_LAYER_HEAD = (
     "def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):\n"
@@ -183,4 +183,74 @@ WRONG = {
         "last cost missing": (L_layer(record=NO_LAST_COST), "is missing: in range(num_iterations) the last i"),
         "costs not returned": (L_layer(end="    return parameters, []"), "returned 0 costs"),
     },
+}
+
+# ---------------------------------------------------------------------------------------------
+# The usual mistakes, as students make them, and words the visible test's message must contain:
+# the test cell warns about each before the grader does.
+
+MISTAKES = {
+    "two_layer_model_tests": {
+        "learning rate of the worked example": (
+            two_layer().replace("                                       learning_rate)",
+                                "                                       0.1)"),
+            "with learning_rate=0.05: use the arguments"),
+        "dA2 with the wrong sign": (two_layer().replace("-(Y / A2 - (1 - Y) / (1 - A2))",
+                                                        "Y / A2 - (1 - Y) / (1 - A2)"),
+                                    '["W2"] of two_layer_model(X, Y, (5, 4, 1), learning_rate=0.1, num_iterations=250) '
+                                    "holds nan or inf values"),
+        "learning rate left out": (two_layer().replace(",\n                                       learning_rate)", ")"),
+                                   "pass learning_rate to update_parameters"),
+        "initialised in every iteration": (two_layer(loop="    for i in range(num_iterations):\n"
+                                                          "        parameters = initialize_parameters(*layers_dims)\n"),
+                                           "has wrong values"),
+        "the deep initialiser": (two_layer().replace("initialize_parameters(*layers_dims)",
+                                                     "initialize_parameters_deep(layers_dims)"),
+                                 "has wrong values"),
+    },
+    "two_layer_model_costs_tests": {
+        "iteration numbers recorded": (two_layer(record=RECORD.replace("costs.append(cost)", "costs.append(i)")),
+                                       "has wrong values"),
+        "every 100th from 1": (two_layer(record=RECORD.replace("i % 100 == 0", "i % 100 == 1")), "has wrong values"),
+    },
+    "L_layer_model_tests": {
+        "learning rate left out": (L_layer().replace("caches), learning_rate)", "caches))"),
+                                   "pass learning_rate to update_parameters"),
+        "AL and Y swapped": (L_layer().replace("L_model_backward(AL, Y, caches)", "L_model_backward(Y, AL, caches)"),
+                             "holds nan or inf values"),
+        "costs first": (L_layer(end="    return costs, parameters"), "the parameters of L_layer_model"),
+    },
+    "L_layer_model_costs_tests": {
+        "costs after the update": (L_layer(step=L_STEP.replace(
+            "        parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)\n",
+            "        parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)\n"
+            "        cost = compute_cost(L_model_forward(X, parameters)[0], Y)\n")), "before the update"),
+    },
+}
+
+# Wrong versions of the grader's table that are usual mistakes too, and words of the visible test's message.
+for test_id, name, words in (
+        ("two_layer_model_tests", "grads without the d", "build grads with the keys of parameters with a d in front"),
+        ("two_layer_model_tests", "hidden size fixed", "initialise from layers_dims, not from fixed sizes"),
+        ("two_layer_model_tests", "parameters only", "Return the pair parameters, costs"),
+        ("two_layer_model_costs_tests", "costs of every iteration", "It recorded the cost of every iteration"),
+        ("two_layer_model_costs_tests", "last cost missing", "The cost of the last iteration, 249, is missing"),
+        ("two_layer_model_costs_tests", "the last cost twice", "returned 3 costs but should return 2"),
+        ("L_layer_model_tests", "fixed architecture", "initialise from layers_dims, not from fixed sizes"),
+        ("L_layer_model_tests", "two-layer initialisation", "with initialize_parameters_deep(layers_dims)"),
+        ("L_layer_model_tests", "no update", "has wrong values"),
+        ("L_layer_model_costs_tests", "precedence and a dead branch", "The cost of the last iteration, 249"),
+        ("L_layer_model_costs_tests", "costs of every iteration", "It recorded the cost of every iteration"),
+        ("L_layer_model_costs_tests", "costs not returned", "returned 0 costs but should return 4")):
+    MISTAKES[test_id][name] = (WRONG[test_id][name][0], words)
+
+# Versions fitted to the worked example (its learning rate, its number of iterations, its layers): the
+# visible test's second run, with other layers, learning rate and length, catches them.
+HARD_CODED = {
+    "two_layer_model_tests": {"the example's 250 iterations": two_layer(loop="    for i in range(250):\n")},
+    "L_layer_model_tests": {"the example's 250 iterations": L_layer(loop="    for i in range(250):\n"),
+                            "the example's learning rate": L_layer().replace("caches), learning_rate)",
+                                                                             "caches), 0.1)")},
+    "L_layer_model_costs_tests": {"the example's last iteration": L_layer(record=RECORD.replace(
+        "i == num_iterations - 1", "i == 249"))},
 }
