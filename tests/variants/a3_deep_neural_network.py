@@ -339,7 +339,6 @@ def model_backward(L="len(caches)", dAL="-(np.divide(Y, AL) - np.divide(1 - Y, 1
 
 def deep_update(copy="params.copy()", L="len(parameters) // 2", layers="range(L)", key="str(l + 1)",
                 rate="learning_rate", assign="="):
-    step = "{p}{k}] {a} {source}['{p}' + {k}] - {r} * grads['d{p}' + {k}]"
     return ("def update_parameters(params, grads, learning_rate):\n"
             f"    parameters = {copy}\n    L = {L}\n"
             f"    for l in {layers}:\n"
