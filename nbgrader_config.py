@@ -91,6 +91,8 @@ _autograde[_autograde.index(Execute):_autograde.index(Execute) + 1] = [InjectCas
 _autograde.insert(_autograde.index(LimitOutput) + 1, LimitOutputBytes)
 c.Autograde.autograde_preprocessors = _autograde + [RecordProvenance]
 
-# Feedback shows the verdicts, never a line of a hidden test, and nothing in it runs.
+# Feedback shows the verdicts, never a line of a hidden test, and nothing in it runs: student output is
+# inert, and each page lets only its template's own scripts run (a Content-Security-Policy).
+c.GenerateFeedback.exporter_class = "grader.feedback.FeedbackExporter"
 c.GenerateFeedback.preprocessors = list(GenerateFeedback.class_traits()["preprocessors"].default()) + [
     ScrubHiddenTests, InertOutputs]

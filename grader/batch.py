@@ -184,11 +184,12 @@ class Batch:
                                   self.unsandboxed)
 
     def _log(self, graded):
-        """Keeps nbgrader's log of a student in logs/ (the report line points there)."""
+        """Keeps nbgrader's log of a student in logs/ (the report line points there), escaped as reports are."""
         logs = self.course.root / "logs"
+        text = "\n".join(results.escape(line) for line in graded.log.splitlines())
         try:
             logs.mkdir(exist_ok=True)
-            (logs / f"autograde-{self.assignment.name}-{graded.student}.log").write_text(graded.log, encoding="utf-8")
+            (logs / f"autograde-{self.assignment.name}-{graded.student}.log").write_text(text, encoding="utf-8")
         except OSError:
             pass
 

@@ -14,7 +14,9 @@ namespaces, as an unprivileged user:
   ``helpers`` at a fixed place that the kernel imports first (read-only) and a
   private copy of its notebook's folder on a size-capped tmpfs; the course
   directory, the gradebook, ``source/``, other students' folders and the
-  grader's home do not exist in it, and it is told none of their paths;
+  grader's home do not exist in it, and it is told none of their paths (its
+  mounts name a staging folder of its own; the environment's own location it
+  can see, as it runs that interpreter);
 * it has no network but loopback; it talks to the grader over ZMQ ``ipc``
   sockets in a private directory made for this kernel alone;
 * resource limits cap the memory of each process (the student sees a
@@ -228,13 +230,20 @@ class SandboxKernelManager(AsyncKernelManager):
             args += ["--ro-bind", str(root), str(root)]
         if pathlib.Path("/etc/fonts").is_dir():  # matplotlib's fonts
             args += ["--ro-bind", "/etc/fonts", "/etc/fonts"]
+        # What the kernel is given of the grader's files is staged in its private folder first, so that
+        # /proc/self/mountinfo, which names the source of every mount, shows no path of the course or
+        # the student, only that folder's.
+        stage = self._private / "stage"
+        shutil.copytree(host_cwd, stage / "folder", symlinks=True)
+        shutil.copytree(helpers_folder(), stage / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(BOOT, stage / "boot.py")
         args += ["--proc", "/proc", "--dev", "/dev",
                  "--size", str(self.work_bytes), "--tmpfs", HOME,
                  "--size", str(MiB), "--tmpfs", str(self._private),
                  "--ro-bind", self.connection_file, self.connection_file,
-                 "--ro-bind", str(BOOT), "/opt/nnfs/boot.py",
-                 "--ro-bind", str(helpers_folder()), f"{LIB}/helpers",
-                 "--ro-bind", str(host_cwd), "/opt/nnfs/folder",
+                 "--ro-bind", str(stage / "boot.py"), "/opt/nnfs/boot.py",
+                 "--ro-bind", str(stage / "helpers"), f"{LIB}/helpers",
+                 "--ro-bind", str(stage / "folder"), "/opt/nnfs/folder",
                  # The root and /dev are tmpfs of half the RAM, without a cap of their own: read-only,
                  # and /dev/shm (shared memory) capped like /tmp.
                  "--size", str(self.tmp_bytes), "--tmpfs", "/dev/shm", "--remount-ro", "/dev",

@@ -80,6 +80,7 @@ def test_course_configuration_handles_the_known_pitfalls():
     assert pipeline[:4] == [InjectCases, SandboxedExecute, JudgeCases, InertOutputs]
     assert pipeline[-1] is RecordProvenance and pipeline.index(SaveAutoGrades) < len(pipeline) - 1
     assert {ScrubHiddenTests, InertOutputs} <= set(config.GenerateFeedback.preprocessors)
+    assert config.GenerateFeedback.exporter_class == "grader.feedback.FeedbackExporter"
     assert set(config.TimeLimits) >= {"factor", "cell_floor", "notebook_floor", "retry_factor", "attempts"}
     assert "NotImplementedError" in config.ClearSolutions.code_stub["python"]
 
