@@ -15,16 +15,16 @@ from tools import ROOT, code, execute, run_solutions
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-# Fixtures that execute notebooks or run the grading loop: tests that use them are slow.
+# Fixtures that execute notebooks or run the grading loop: a test that uses one must be marked slow.
 SLOW_FIXTURES = {"executed", "executed_nb", "demo_run"}
-# Tests that start nbgrader in a process of its own, several seconds each: slow too.
-SLOW_TESTS = {"test_nbgrader_loads_the_course_configuration_without_errors"}
 
 
 def pytest_collection_modifyitems(items):
-    for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or getattr(item, "originalname", None) in SLOW_TESTS:
-            item.add_marker(pytest.mark.slow)
+    """Slow tests are marked so, one way (@pytest.mark.slow or a module's pytestmark): checked here."""
+    unmarked = [item.nodeid for item in items if SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+                and item.get_closest_marker("slow") is None]
+    if unmarked:
+        raise pytest.UsageError(f"tests that use a slow fixture must be marked slow: {', '.join(unmarked[:5])}")
 
 
 ASSIGNMENT = "a1_two_layer_network"

@@ -11,6 +11,8 @@ import pytest
 from tools.demo import mismatches
 from tools.samples import ASSIGNMENTS, expected_points, points
 
+pytestmark = pytest.mark.slow
+
 A1 = "a1_two_layer_network"
 SAMPLES = [(assignment, student) for assignment, info in ASSIGNMENTS.items() for student in info["samples"]]
 

@@ -134,6 +134,7 @@ def test_the_graders_cases_pass_on_the_source_and_fail_on_the_untouched_release(
     assert release.keys() == source.keys() and all(score == 0 for score, _ in release.values()), release
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("assignment", ALL)
 def test_the_committed_release_is_what_nbgrader_generates(demo_run, assignment):
     assert demo_run.release_in_sync[assignment], "release/ is out of date: run `make release` and commit it"
@@ -201,10 +202,12 @@ DOCUMENTED_OUTPUT = {
 
 @pytest.mark.parametrize("assignment,expected", [(a, e) for a, values in DOCUMENTED_OUTPUT.items() for e in values],
                          ids=lambda v: v.splitlines()[0][:40] if "\n" in v or " " in v else v)
+@pytest.mark.slow
 def test_solution_notebook_prints_the_documented_values(executed, assignment, expected):
     assert expected in stdout(executed(assignment))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("assignment", ALL)
 def test_expected_output_blocks_show_what_the_solution_prints(executed, assignment):
     """Each exact "Expected Output" block in the text is what the cell above it prints."""
@@ -217,6 +220,7 @@ def test_expected_output_blocks_show_what_the_solution_prints(executed, assignme
             assert block == printed, f"cell {code.id} prints\n{printed}\nbut the text says\n{block}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("assignment", ALL)
 def test_solution_notebook_runs_cleanly(executed, assignment):
     nb = executed(assignment)
@@ -231,6 +235,7 @@ def test_solution_notebook_runs_cleanly(executed, assignment):
     assert "http://" not in source and "https://" not in source, "no remote images or links: students may be offline"
 
 
+@pytest.mark.slow
 def test_a1_trained_model_is_accurate(executed_nb):
     text = stdout(executed_nb)
     accuracy = float(re.search(r"Accuracy on the training set: ([\d.]+) %", text).group(1))
@@ -240,6 +245,7 @@ def test_a1_trained_model_is_accurate(executed_nb):
     assert "Found" not in text, "the costs nn_model prints are read back and plotted"
 
 
+@pytest.mark.slow
 def test_a2_network_beats_logistic_regression_and_larger_layers_fit_better(executed):
     text = stdout(executed("a2_planar_data_classification"))
     logistic = float(re.search(r"Accuracy of logistic regression: ([\d.]+) %", text).group(1))
@@ -261,6 +267,7 @@ def test_a2_network_beats_logistic_regression_and_larger_layers_fit_better(execu
     assert costs == sorted(costs, reverse=True) and 0.19 < costs[-1] < 0.24
 
 
+@pytest.mark.slow
 def test_a2_too_large_a_learning_rate_makes_the_cost_jump_and_zigzag(executed):
     text = stdout(executed("a2_planar_data_classification"))
     highest, rises, final = re.search(r"learning rate +10: highest cost ([\d.]+), the cost rose in +(\d+) of 999 "
@@ -268,6 +275,7 @@ def test_a2_too_large_a_learning_rate_makes_the_cost_jump_and_zigzag(executed):
     assert abs(float(highest) - 2.33) < 0.05 and 400 <= int(rises) <= 600 and abs(float(final) - 0.218) < 0.005
 
 
+@pytest.mark.slow
 def test_a3_small_deep_network_learns_with_the_students_functions(executed):
     text = stdout(executed("a3_deep_neural_network"))
     first, last = (float(c) for c in re.search(r"cost after iteration 0: ([\d.]+), after iteration 2999: ([\d.]+)",
@@ -279,6 +287,7 @@ def test_a3_small_deep_network_learns_with_the_students_functions(executed):
     assert error < 1e-8, "the text promises far below 1e-7"
 
 
+@pytest.mark.slow
 def test_a4_deeper_model_earns_its_depth(executed):
     text = stdout(executed("a4_deep_neural_network_application"))
     table = {name.strip(): (float(train), float(test)) for name, train, test in
@@ -325,6 +334,7 @@ def test_a4_data_files_are_what_the_helpers_write(tmp_path):
 @pytest.mark.parametrize("assignment,count", [("a1_two_layer_network", 7), ("a2_planar_data_classification", 7),
                                               ("a3_deep_neural_network", 2),
                                               ("a4_deep_neural_network_application", 5)])
+@pytest.mark.slow
 def test_figures_are_drawn_by_the_notebook(executed, assignment, count):
     # a1: XOR motivation, network, dataset, cost curve, decision boundary, other dataset, n_h sweep.
     # a2: dataset, logistic regression, network, two learning rates, decision boundary, n_h sweep, other datasets.

@@ -2,6 +2,8 @@
 import re
 import subprocess
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -45,6 +47,7 @@ def test_environment_yml_installs_the_same_files():
     assert "python=3.11" in environment
 
 
+@pytest.mark.slow
 def test_nbgrader_loads_the_course_configuration_without_errors(tmp_path):
     """nbgrader only logs an error for a broken nbgrader_config.py and goes on with defaults."""
     from tools import nbgrader
