@@ -3,8 +3,9 @@ from prelude import TARGETS, attack
 
 
 def mountinfo_names_grading_paths():
-    lines = open(TARGETS["mountinfo"]).read().splitlines()
-    return [line for line in lines if any(needle in line for needle in TARGETS["grading_paths"])]
+    mounts = [line.split()[3:5] for line in open(TARGETS["mountinfo"])]
+    return [f"{source} on {target}" for source, target in mounts
+            if any(needle in source for needle in TARGETS["grading_paths"])]
 
 
 attack(mountinfo_names_grading_paths)
