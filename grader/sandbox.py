@@ -84,6 +84,17 @@ def probe(executable="bwrap"):
     return _probe(shutil.which(executable))
 
 
+def refusal(executable="bwrap"):
+    """Why no sandbox with its limits can be had here, or None."""
+    reason = probe(executable)
+    if reason is None and os.geteuid() == 0 and "pids" not in cgroups.parents():
+        # A kernel mapped to root is exempt from RLIMIT_NPROC: only a cgroup caps its processes.
+        reason = ("run as root, the sandbox's process limit needs a cgroup this process may write (pids), and "
+                  "there is none: grade as an unprivileged user (the limit then holds per user), or where "
+                  "cgroups are writable")
+    return reason
+
+
 def isolation(unsandboxed=False, executable="bwrap"):
     """
     The isolation grading will use, as one phrase for reports; raises SandboxUnavailable
@@ -91,12 +102,11 @@ def isolation(unsandboxed=False, executable="bwrap"):
     """
     if unsandboxed:
         return "UNSANDBOXED"
-    reason = probe(executable)
+    reason = refusal(executable)
     if reason is None:
         groups = cgroups.parents()
         caps = ("a cgroup caps its memory, processes and CPU" if len(groups) == 3 else
-                "no writable cgroups: memory and processes capped per process only, CPU not shared"
-                + ("; as root, the process limit does not hold" if os.geteuid() == 0 else ""))
+                "no writable cgroups: memory and processes capped per process only, CPU not shared")
         return f"sandboxed (bubblewrap: no network, private files, limits; {caps})"
     raise SandboxUnavailable(
         f"Grading refuses to run student code without a sandbox: {reason}. "
@@ -174,6 +184,9 @@ class SandboxKernelManager(AsyncKernelManager):
             pythonpath = os.pathsep.join([str(helpers_folder().parent)] + [os.environ.get("PYTHONPATH", "")])
             self._launch_args.setdefault("env", dict(os.environ)).update(env_threads, PYTHONPATH=pythonpath)
             return command
+        reason = refusal(self.bwrap)
+        if reason:  # plain nbgrader and formgrader start kernels without asking isolation() first
+            raise SandboxUnavailable(f"no sandbox for the kernel: {reason}")
         host_cwd = pathlib.Path(self._launch_args.get("cwd") or os.getcwd()).resolve()
         self._cgroup = cgroups.KernelCgroup(self._private.name, self.cgroup_memory_bytes, self.processes,
                                             self.cgroup_cpus)

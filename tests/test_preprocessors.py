@@ -85,7 +85,8 @@ ACTIVE = ['<script>window.pwned = 1</script>', '<img src=x onerror="window.pwned
 def test_student_output_and_markdown_are_made_inert_and_the_releases_own_markdown_kept(course):
     root, config = course
     nb = release()
-    nb.cells.append(new_markdown_cell("Mine: " + " ".join(ACTIVE)))
+    nb.cells.append(new_markdown_cell("Mine: " + " ".join(ACTIVE) + " [a link](JavaScript:pwned()) "
+                                      "[defined]\n\n[defined]: &#106;avascript:pwned() [fine](https://example.org)"))
     nb.cells[1].outputs = [
         new_output("display_data", data={"text/html": " ".join(ACTIVE), "text/plain": "html"}),
         new_output("display_data", data={"application/javascript": "window.pwned = 1", "text/plain": "js"}),
@@ -93,9 +94,10 @@ def test_student_output_and_markdown_are_made_inert_and_the_releases_own_markdow
         new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})]
     nb, _ = InertOutputs(config=config).preprocess(nb, resources(root))
     stored = str(nb)
-    for active in ("<script", "onerror=", "<iframe", "javascript:", "onload"):
-        assert active not in stored, active
+    for active in ("<script", "onerror=", "<iframe", "javascript:", "onload", "#106;avascript"):
+        assert active not in stored.lower(), active
     assert nb.cells[0].source == release().cells[0].source  # the instructor's <b> stays
+    assert "[fine](https://example.org)" in nb.cells[-1].source
     assert nb.cells[1].outputs[3].data["image/png"] == "iVBORw0KGgo="  # figures stay
     assert [sorted(o.data) for o in nb.cells[1].outputs] == [["text/html", "text/plain"], ["text/plain"], [],
                                                             ["image/png", "text/plain"]]
