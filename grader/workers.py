@@ -8,6 +8,7 @@ any Dask cluster; one worker grades in this process, one student after the
 other. A student whose worker stops is graded again once on another worker
 (Dask's ``allowed-failures``), then reported as not graded.
 """
+import importlib
 import os
 import uuid
 
@@ -49,6 +50,10 @@ class Workers:
         # A student whose worker stops is graded once more, then reported (not the default 3 times).
         dask.config.set({"distributed.scheduler.allowed-failures": 1})
         if self.scheduler is None:
+            # Local workers are forked from this process with the grading stack imported: a worker
+            # costs a fork, not seconds of imports (grader/workerstartup.py runs in each).
+            importlib.import_module("grader.workerstartup").warm()
+            dask.config.set({"distributed.worker.multiprocessing-method": "fork"})
             # One thread per worker: nbgrader changes the process's directory and environment.
             # No memory limit of Dask's: the sandbox caps each kernel's memory itself.
             self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
