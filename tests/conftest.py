@@ -72,6 +72,12 @@ def demo_run(tmp_path_factory):
     return demo
 
 
+@pytest.fixture(scope="session")
+def calibrated(demo_run):
+    """The calibration the main job's grading made of every assignment: other tests' courses copy it."""
+    return demo_run.course_dir / "calibration"
+
+
 def grade_id(cell):
     return cell.metadata.get("nbgrader", {}).get("grade_id")
 

@@ -414,14 +414,14 @@ def autograde(course, students, jobs=2):
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory):
+def batch(tmp_path_factory, calibrated):
     from grader.batch import Batch as CourseBatch
     from grader.course import Course
     from tools import nbgrader
     from tools.demo import generate_release, prepare_course
     from tools.samples import build_samples
 
-    course = prepare_course(tmp_path_factory.mktemp("adversarial") / "course")
+    course = prepare_course(tmp_path_factory.mktemp("adversarial") / "course", calibrated)
     generate_release(course, A)
     build_samples(course, A, HONEST)
     listeners = Listeners()

@@ -27,8 +27,8 @@ A1 = "a1_two_layer_network"
 BATCH = ["perfect", "typical_mistake", "unreadable", "kills_kernel"]
 
 
-def course_with_batch(folder):
-    course = prepare_course(folder)
+def course_with_batch(folder, calibration):
+    course = prepare_course(folder, calibration)
     generate_release(course, A1)
     build_samples(course, A1, BATCH)
     return course
@@ -65,9 +65,9 @@ def test_the_reference_batch_has_the_expected_grades(sequential):
 
 
 @pytest.fixture(scope="module")
-def on_dask(tmp_path_factory):
+def on_dask(tmp_path_factory, calibrated):
     """The batch graded on a scheduler and two worker processes, one worker killed with SIGKILL mid-batch."""
-    course = course_with_batch(tmp_path_factory.mktemp("dask") / "course")
+    course = course_with_batch(tmp_path_factory.mktemp("dask") / "course", calibrated)
     cluster = LoopbackCluster(course)
     killed, done = [], set()
     try:
@@ -113,10 +113,10 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_grades_nobody_twice(on_dask
     assert provenance.verify(course, A1) == []
 
 
-def test_the_course_directory_is_written_by_the_grader_alone(on_dask):
+def test_the_course_directory_is_written_by_the_grader_alone(on_dask, calibrated):
     """Workers grade in scratch courses: the submissions stay exactly as the students sent them."""
     course = on_dask[0]
-    fresh = course_with_batch(course.root.parent.parent / "pristine" / "course")
+    fresh = course_with_batch(course.root.parent.parent / "pristine" / "course", calibrated)
     for student in BATCH:
         sent = fresh / "submitted" / student / A1
         kept = course.root / "submitted" / student / A1
@@ -135,8 +135,8 @@ def postgres():
     server.close()
 
 
-def test_a_postgresql_gradebook_by_one_line_grades_exactly_as_sqlite(tmp_path, postgres, sequential):
-    course = prepare_course(tmp_path / "course")
+def test_a_postgresql_gradebook_by_one_line_grades_exactly_as_sqlite(tmp_path, postgres, sequential, calibrated):
+    course = prepare_course(tmp_path / "course", calibrated)
     config = course / "nbgrader_config.py"
     line = next(l for l in config.read_text().splitlines() if l.startswith("c.CourseDirectory.db_url"))
     config.write_text(config.read_text().replace(line, f"c.CourseDirectory.db_url = {postgres.url!r}"))

@@ -50,8 +50,11 @@ class DemoRun:
     seconds: float
 
 
-def prepare_course(course_dir):
-    """A fresh course directory holding the course's sources, its configuration and its grader."""
+def prepare_course(course_dir, calibration=None):
+    """
+    A fresh course directory holding the course's sources, its configuration and its grader (and a
+    copy of another course's ``calibration`` folder, so that the solutions need not run again).
+    """
     course_dir = pathlib.Path(course_dir).resolve()
     if course_dir.exists():
         shutil.rmtree(course_dir)
@@ -59,6 +62,8 @@ def prepare_course(course_dir):
     shutil.copytree(ROOT / "source", course_dir / "source")
     shutil.copy2(ROOT / "nbgrader_config.py", course_dir / "nbgrader_config.py")
     shutil.copytree(ROOT / "grader", course_dir / "grader", ignore=shutil.ignore_patterns("__pycache__"))
+    if calibration is not None:
+        shutil.copytree(calibration, course_dir / "calibration")
     return course_dir
 
 
