@@ -4,6 +4,7 @@ submissions of tools/samples.py into its SQLite gradebook, writes feedback and
 exports grades. The loop runs once per session (the demo_run fixture).
 """
 import csv
+import pathlib
 
 import nbformat
 import pytest
@@ -284,3 +285,23 @@ def test_the_demo_grades_on_two_workers_and_shows_the_progress(demo_run):
     a1 = [line.strip() for line in demo_run.report_lines if line.strip().startswith("[") and f"/{n}" in line]
     assert len(a1) == n and a1[0].startswith(f"[1/{n}, about ") and " left] " in a1[0]
     assert a1[-1].startswith(f"[{n}/{n}] ")
+
+
+def test_grading_leaves_nothing_behind(demo_run):
+    """No folder of a kernel or a scratch course, and no kernel, of this run or of a run that ended."""
+    import os
+    import tempfile
+
+    from grader.leftovers import owner_alive
+
+    left = [p.name for p in pathlib.Path(tempfile.gettempdir()).glob("nnfs-*")
+            if p.name.startswith(("nnfs-k-", "nnfs-grade-")) and (
+                not owner_alive(p.name, "nnfs-k-") or not owner_alive(p.name, "nnfs-grade-")
+                or f"-{os.getpid()}-" in p.name)]
+    assert left == []
+    def command(path):
+        try:
+            return path.read_bytes().decode(errors="replace")
+        except OSError:  # a process that ended meanwhile
+            return ""
+    assert [p for p in pathlib.Path("/proc").glob("[0-9]*/cmdline") if f"nnfs-k-{os.getpid()}-" in command(p)] == []
