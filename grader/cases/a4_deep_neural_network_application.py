@@ -19,6 +19,7 @@ import numpy as np
 from grader.judging import Case, random_seed
 from helpers.checks import check_close, check_shape, check_type, fail
 from helpers.datasets import load_data
+from helpers.public_tests.a4_deep_neural_network_application import cost_values
 from helpers.testCases import a4_deep_neural_network_application as test_cases
 
 ASSIGNMENT = "a4_deep_neural_network_application"
@@ -107,14 +108,7 @@ def _check_costs(got, expected, case):
     _, costs = _pair(got, case)
     want = [float(c) for c in expected[1]]
     name = f"the costs returned by {case.label}"
-    check_type(costs, (list, tuple, np.ndarray), name, "Collect the costs in a list: costs.append(cost).")
-    values = []
-    for index, cost in enumerate(costs):
-        cost = np.asarray(cost)
-        if cost.size != 1 or not np.issubdtype(cost.dtype, np.number):
-            fail(f"costs[{index}] returned by {case.label} should be one number but is {cost!r:.80}: "
-                 f"append the cost that compute_cost returns.")
-        values.append(float(cost.reshape(())))
+    values = cost_values(costs, f"returned by {case.label}")
     n = _iterations(case)
     recorded = _recorded(n)
     which = (f"iterations {', '.join(map(str, recorded[:-1]))} and {recorded[-1]}" if 1 < len(recorded) <= 6 else

@@ -65,16 +65,19 @@ def _check_parameters(target, name, runs):
     passed(name)
 
 
-def _costs(costs, call):
-    """The recorded costs as floats: a list, tuple or array of numbers (or of 1x1 arrays)."""
+def cost_values(costs, whose):
+    """
+    The recorded costs as floats: a list, tuple or array of numbers (or of 1x1 arrays); ``whose``
+    says whose they are in a message ("of L_layer_model(...)").
+    """
     __tracebackhide__ = True
-    check_type(costs, (list, tuple, np.ndarray), f"the costs of {call}", "Collect the costs in a list, "
-                                                                         "one per recorded iteration.")
+    check_type(costs, (list, tuple, np.ndarray), f"the costs {whose}",
+               "Collect the costs in a list, one per recorded iteration: costs.append(cost).")
     values = []
     for index, cost in enumerate(costs):
         cost = np.asarray(cost)
         if cost.size != 1 or not np.issubdtype(cost.dtype, np.number):
-            fail(f"costs[{index}] of {call} should be one number but is {cost!r:.80}: append the cost that "
+            fail(f"costs[{index}] {whose} should be one number but is {cost!r:.80}: append the cost that "
                  f"compute_cost returns.")
         values.append(float(cost.reshape(())))
     return values
@@ -89,7 +92,7 @@ def _check_costs(target, name, runs):
         call = f"{name}(X, Y, {layers_dims}, learning_rate={learning_rate}, num_iterations={num_iterations})"
         _, costs, printed = _run(target, name, X, Y, layers_dims, learning_rate=learning_rate,
                                  num_iterations=num_iterations)
-        costs = _costs(costs, call)
+        costs = cost_values(costs, f"of {call}")
         recorded = [i for i in range(num_iterations) if i % 100 == 0 or i == num_iterations - 1]
         if len(costs) != len(expected_costs):
             if len(costs) == num_iterations:
@@ -111,7 +114,7 @@ def _check_costs(target, name, runs):
     call = f"{name}(..., num_iterations=150, print_cost=True)"
     _, costs, printed = _run(target, name, X, Y, layers_dims, learning_rate=learning_rate, num_iterations=150,
                              print_cost=True)
-    costs = _costs(costs, call)
+    costs = cost_values(costs, f"of {call}")
     if len(costs) != 3:
         fail(f"{call} returned {len(costs)} costs but should return 3: the costs of iterations 0, 100 and 149.")
     check_close(np.array(costs[:2]), expected_costs[:2], f"the costs of iterations 0 and 100 of {call}", rtol=1e-7)
