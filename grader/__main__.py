@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from grader import report, sandbox, term
 from grader.batch import Batch
+from grader.calibration import CalibrationFailed
 from grader.course import Course, CourseError
 from grader.provenance import verify
 from grader.results import grade_table
@@ -33,6 +34,9 @@ def autograde(args):
     try:
         with Workers(jobs, args.scheduler) as workers:
             fresh = batch.run(workers, students, force=True, isolation=isolation) if students else []
+    except CalibrationFailed as error:
+        print(f"No grading: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         batch.remove_leftovers()  # the local workers and their kernels have stopped: their folders go too
         print("\nInterrupted. The students graded so far are in the gradebook; run the same command again to "

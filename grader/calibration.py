@@ -9,8 +9,8 @@ judged), on this machine. The figures are cached in
 grader, helpers and the environment (grader/fingerprints.py), so that every
 entry point (``make autograde``, plain ``nbgrader autograde``, formgrader) grades
 with the same limits, and the solutions run again only when one of them
-changed. A solutions run in which any test cell fails is no calibration: it
-raises ``CalibrationFailed``.
+changed. A solutions run in which any cell raises or any test cell fails is no
+calibration: it raises ``CalibrationFailed``.
 """
 import datetime
 import json
@@ -24,6 +24,7 @@ from nbgrader.preprocessors import Execute
 from traitlets.config import Config
 
 from grader import fingerprints, handin
+from grader.cells import grade_id
 from grader.judging import Reference
 from grader.sandbox import SandboxKernelManager
 
@@ -68,8 +69,14 @@ def measure(course_dir, assignment, sandboxed=True, config=None):
     """Seconds of the solutions' slowest cell and of their whole run; CalibrationFailed if a test cell fails."""
     slowest = total = 0.0
     for source in sorted((pathlib.Path(course_dir) / "source" / assignment).glob("*.ipynb")):
-        nb, verdicts = run_solutions(source, assignment, sandboxed, config)
+        try:
+            nb, verdicts = run_solutions(source, assignment, sandboxed, config)
+        except RuntimeError as error:  # the reference itself raised on a case
+            raise CalibrationFailed(f"the solutions of {assignment} fail their own tests: {error}") from None
         failed = {t: v.message.splitlines()[0] for t, v in verdicts.items() if not v.passed}
+        failed.update({grade_id(c) or f"cell {i + 1}": f"{o.get('ename')}: {o.get('evalue', '')}"[:200]
+                       for i, c in enumerate(nb.cells) for o in c.get("outputs", []) if o.get("output_type") == "error"
+                       and grade_id(c) not in verdicts})
         if failed:
             raise CalibrationFailed(f"the solutions of {assignment} fail their own tests, so no time limits can "
                                     f"be set: " + "; ".join(f"{t}: {m}" for t, m in failed.items()))

@@ -91,3 +91,10 @@ def test_hard_coded_results_pass_the_visible_test_but_not_the_grader():
     exec(code, namespace)
     namespace["public_tests"].sigmoid_test(namespace["sigmoid"])  # the visible test is fooled
     assert not graded_verdict("a1_two_layer_network", "sigmoid_tests", code).passed
+
+
+def test_every_test_cell_of_every_assignment_has_the_graders_cases():
+    """Hidden grading never vanishes: make validate and make release check this too."""
+    from tools.validate import missing_cases
+
+    assert missing_cases() == []

@@ -92,3 +92,17 @@ def test_every_kernel_name_is_graded_in_the_courses_kernel_by_every_road(course)
     assert "graded in the course's kernel" in ours.stdout
     assert rows(course) == by_nbgrader
     assert provenance.verify(Course(course), TINY) == []
+
+
+def test_solutions_that_fail_their_own_tests_set_no_time_limits(course, tmp_path):
+    """Calibration runs the solutions as a submission: if a test cell fails there, nothing is graded."""
+    course, env = course
+    broken = tiny_course.copy(course, tmp_path / "course")
+    shutil.rmtree(broken / "calibration", ignore_errors=True)
+    source = broken / "source" / TINY / f"{TINY}.ipynb"
+    source.write_text(source.read_text().replace("return x ** 3", "raise ValueError('unfinished')"))
+    completed = subprocess.run([sys.executable, "-m", "grader", "autograde", TINY, "--force", "--jobs", "1"],
+                               cwd=broken, env=env, capture_output=True, text=True)
+    assert completed.returncode == 2, completed.stdout[-2000:] + completed.stderr[-2000:]
+    assert f"No grading: the solutions of {TINY} fail their own tests" in completed.stderr
+    assert "unfinished" in completed.stderr
