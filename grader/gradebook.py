@@ -14,7 +14,6 @@ import datetime
 import functools
 import os
 import pathlib
-import sys
 import tempfile
 import time
 
@@ -24,10 +23,25 @@ from sqlalchemy.exc import OperationalError
 
 @functools.lru_cache(maxsize=None)
 def _empty_bytes():
-    """An empty SQLite gradebook, made once per process (nbgrader runs alembic to make one: seconds)."""
-    with tempfile.TemporaryDirectory(prefix="nnfs-gradebook-") as folder, _alembic_on_path():
+    """
+    An empty SQLite gradebook, as nbgrader makes a new one (its tables, stamped with the head of its
+    alembic migrations), made once per process; nbgrader reads that head by starting the alembic
+    command, seconds each time, where alembic's own API reads it at once.
+    """
+    import nbgrader
+    from alembic.script import ScriptDirectory
+    from nbgrader.api import Base
+    from sqlalchemy import create_engine, text
+
+    head = ScriptDirectory(os.path.join(os.path.dirname(nbgrader.__file__), "alembic")).get_current_head()
+    with tempfile.TemporaryDirectory(prefix="nnfs-gradebook-") as folder:
         path = pathlib.Path(folder) / "gradebook.db"
-        Gradebook(f"sqlite:///{path}").close()
+        engine = create_engine(f"sqlite:///{path}")
+        Base.metadata.create_all(bind=engine)
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+            connection.execute(text("INSERT INTO alembic_version (version_num) VALUES (:head)"), {"head": head})
+        engine.dispose()
         return path.read_bytes()
 
 
@@ -60,17 +74,6 @@ def template(course, assignment, path):
                                                      cell_type=cell.cell_type, locked=cell.locked,
                                                      source=cell.source, checksum=cell.checksum)
     return pathlib.Path(path).read_bytes()
-
-
-@contextlib.contextmanager
-def _alembic_on_path():
-    """nbgrader runs alembic, which lives next to this Python, when it creates a gradebook."""
-    before = os.environ.get("PATH", "")
-    os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + before
-    try:
-        yield
-    finally:
-        os.environ["PATH"] = before
 
 
 def extension_of(course, assignment, student):
