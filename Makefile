@@ -12,7 +12,7 @@ ASSIGNMENT ?=
 RUN    := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python
 
 .PHONY: install sandbox postgresql chromium lock demo test test-fast exchange roster release extension validate \
-        autograde verify-grades feedback export bench reference-data student-bundle clean
+        autograde verify-grades feedback export bench reference-data student-bundle hub hub-stop hub-lock hub-system clean
 
 install: $(STAMP) sandbox
 
@@ -120,6 +120,30 @@ reference-data: $(STAMP)
 ## What students, Binder or JupyterHub need (build/student-bundle/): the helpers wheel, its pins, each release zipped.
 student-bundle: $(STAMP)
 	$(RUN) -m tools.student_bundle
+
+## The class server, as root: JupyterHub on 127.0.0.1:8000 for the students of the roster and the instructors of
+## hub/hub.toml, each in their own Unix account [HUB_PORT=n] [HUB_CONFIG=another.toml]. Run it again after the
+## roster changes; `make hub-stop` stops it and everything it started.
+HUB_ARGS = $(if $(HUB_CONFIG),--config $(HUB_CONFIG)) $(if $(HUB_PORT),--port $(HUB_PORT))
+
+hub: $(STAMP) hub-system
+	$(RUN) -m tools.hub up $(HUB_ARGS)
+
+hub-stop: $(STAMP)
+	$(RUN) -m tools.hub down $(HUB_ARGS)
+
+## Lock the class server's environments again after changing hub/requirements.txt or requirements.txt (commit it).
+hub-lock: $(STAMP) hub-system
+	$(RUN) -m tools.hub lock $(HUB_ARGS)
+
+## What the class server needs from the system's packages: npm and Node.js (the proxy), venv for the system's Python.
+hub-system:
+	@command -v npm >/dev/null 2>&1 && /usr/bin/python3 -c 'import ensurepip' 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm python3-venv >/dev/null; \
+	  else \
+	    echo "The class server needs Node.js 20 or later with npm, and python3-venv: 'sudo apt-get install nodejs npm python3-venv'."; \
+	  fi; }
 
 clean:
 	rm -rf build logs submitted feedback provenance calibration gradebook.db grades.csv grades-canvas.csv

@@ -21,12 +21,16 @@ HEADER = """\
 """
 
 
-def freeze(requirements):
-    """The `name==version` lines of a new virtual environment holding `requirements` and what they need."""
+def freeze(*requirements, base=sys.executable):
+    """
+    The `name==version` lines of a new virtual environment of the Python `base` holding the
+    requirements files `requirements` and what they need.
+    """
     with tempfile.TemporaryDirectory(prefix="nnfs-lock-") as folder:
         python = pathlib.Path(folder) / "bin" / "python"
-        subprocess.run([sys.executable, "-m", "venv", folder], check=True)
-        subprocess.run([python, "-m", "pip", "install", "--quiet", "-r", str(requirements)], check=True)
+        subprocess.run([base, "-m", "venv", folder], check=True)
+        subprocess.run([python, "-m", "pip", "install", "--quiet", *(f"--requirement={r}" for r in requirements)],
+                       check=True)
         frozen = subprocess.run([python, "-m", "pip", "freeze", "--all", "--exclude", "pip",
                                  "--exclude", "setuptools", "--exclude", "wheel"],
                                 check=True, capture_output=True, text=True).stdout
