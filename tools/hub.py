@@ -67,6 +67,8 @@ UID_MIN = 1000
 INSTRUCTORS_ONLY_SERVER = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list")
 INSTRUCTORS_ONLY_LAB = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:course-list",
                         "@jupyter/nbgrader:create-assignment")
+# JupyterLab's news and update checks, which would call out to the Internet from every user's browser.
+ANNOUNCEMENTS = "@jupyterlab/apputils-extension:announcements"
 # configurable-http-proxy's release runs on Node.js 20 or later.
 NODE_MAJOR = 20
 LOCK_HEADER = """\
@@ -215,14 +217,6 @@ def install_class(settings):
     stamp = digest(settings.python, ROOT / "requirements.txt", HUB / "requirements.txt", HUB / "constraints.txt")
     done = []
     if _venv(env, settings, stamp, ROOT / "requirements.txt", HUB / "requirements.txt"):
-        config = env / "etc" / "jupyter"
-        # After nbgrader's own nbgrader.json in the same folder, which switches everything on: this one counts.
-        (config / "jupyter_server_config.d" / "nnfs-class.json").write_text(json.dumps(
-            {"ServerApp": {"jpserver_extensions": {name: False for name in INSTRUCTORS_ONLY_SERVER}}}, indent=2))
-        (config / "labconfig").mkdir(exist_ok=True)
-        (config / "labconfig" / "page_config.json").write_text(json.dumps(
-            {"disabledExtensions": {name: True for name in INSTRUCTORS_ONLY_LAB},
-             "lockedExtensions": {name: True for name in INSTRUCTORS_ONLY_LAB}}, indent=2))
         (env / ".installed").write_text(stamp)
         done.append("installed")
     helpers = helpers_digest()
@@ -233,6 +227,15 @@ def install_class(settings):
                  "--no-deps", "--force-reinstall", wheel])
         (env / ".helpers").write_text(helpers)
         done.append("helpers wheel installed")
+    config = env / "etc" / "jupyter"
+    # After nbgrader's own nbgrader.json in the same folder, which switches everything on: this one counts.
+    (config / "jupyter_server_config.d" / "nnfs-class.json").write_text(json.dumps(
+        {"ServerApp": {"jpserver_extensions": {name: False for name in INSTRUCTORS_ONLY_SERVER}}}, indent=2))
+    (config / "labconfig").mkdir(exist_ok=True)
+    off = [*INSTRUCTORS_ONLY_LAB, ANNOUNCEMENTS]
+    (config / "labconfig" / "page_config.json").write_text(json.dumps(
+        {"disabledExtensions": {name: True for name in off}, "lockedExtensions": {name: True for name in off}},
+        indent=2))
     return f"{env}: {', '.join(done) or 'up to date'}"
 
 
@@ -414,7 +417,7 @@ def start(settings, course, exchange, user_config):
     with open(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as log:
         process = subprocess.Popen([settings.hub_env / "bin" / "jupyterhub", "--config", HUB / "jupyterhub_config.py"],
                                    cwd=state, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+                                   start_new_session=True, umask=0o077)
     (state / "hub.pid").write_text(f"{process.pid} {_processes()[process.pid][2]}\n")
     deadline = time.monotonic() + 180
     while True:
@@ -438,7 +441,8 @@ def up(settings):
     students = read_students(settings)
     course = Course.at(settings.course)
     settings.state.mkdir(parents=True, exist_ok=True)
-    os.chmod(settings.state, 0o755)  # users' servers read their configuration in it; the secrets in it are 0600
+    # Users' servers read their configuration in it; nobody else may list it, and what the Hub writes is root's.
+    os.chmod(settings.state, 0o711)
     yield install_hub(settings)
     yield install_proxy(settings)
     yield install_class(settings)
