@@ -12,7 +12,7 @@ ASSIGNMENT ?=
 RUN    := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python
 
 .PHONY: install sandbox postgresql chromium lock demo test test-fast exchange roster release extension validate \
-        autograde verify-grades feedback export bench reference-data student-bundle hub hub-stop hub-lock hub-system clean
+        autograde verify-grades feedback export bench reference-data student-bundle hub hub-stop hub-lock hub-system test-hub clean
 
 install: $(STAMP) sandbox
 
@@ -131,6 +131,10 @@ hub: $(STAMP) hub-system
 
 hub-stop: $(STAMP)
 	$(RUN) -m tools.hub down $(HUB_ARGS)
+
+## The class server's tests alone, as root: `make hub` for two students and an instructor, driven in Chromium.
+test-hub: $(STAMP) sandbox chromium hub-system
+	$(RUN) -m pytest tests/test_hub.py tests/test_hub_settings.py
 
 ## Lock the class server's environments again after changing hub/requirements.txt or requirements.txt (commit it).
 hub-lock: $(STAMP) hub-system

@@ -26,6 +26,7 @@ them started and is still running then (a kernel, a terminal, a student's stray 
 ended with them.
 """
 import argparse
+import contextlib
 import grp
 import hashlib
 import json
@@ -184,24 +185,26 @@ def _current(folder, stamp, name=".installed"):
     return marker.is_file() and marker.read_text() == stamp
 
 
-def _venv(folder, settings, stamp, *requirements):
-    """A new virtual environment of the class Python in `folder` holding `requirements`, locked; False if current."""
+def _venv(folder, settings, *requirements):
+    """
+    A new virtual environment of the class Python in `folder` holding `requirements`, locked, unless
+    the one there holds them already; whether it made one.
+    """
+    stamp = digest(settings.python, HUB / "constraints.txt", *requirements)
     if _current(folder, stamp):
         return False
     shutil.rmtree(folder, ignore_errors=True)
     run([settings.python, "-m", "venv", folder])
     run([folder / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
          *(f"--requirement={r}" for r in requirements), f"--constraint={HUB / 'constraints.txt'}"])
+    (folder / ".installed").write_text(stamp)
     return True
 
 
 def install_hub(settings):
     """JupyterHub in an environment of its own; what it did, in a few words."""
-    stamp = digest(settings.python, HUB / "requirements.txt", HUB / "constraints.txt")
-    if not _venv(settings.hub_env, settings, stamp, HUB / "requirements.txt"):
-        return f"{settings.hub_env}: up to date"
-    (settings.hub_env / ".installed").write_text(stamp)
-    return f"{settings.hub_env}: installed"
+    made = _venv(settings.hub_env, settings, HUB / "requirements.txt")
+    return f"{settings.hub_env}: {'installed' if made else 'up to date'}"
 
 
 def helpers_digest():
@@ -214,11 +217,7 @@ def helpers_digest():
 def install_class(settings):
     """The class environment every user's server runs in; what it did, in a few words."""
     env = settings.class_env
-    stamp = digest(settings.python, ROOT / "requirements.txt", HUB / "requirements.txt", HUB / "constraints.txt")
-    done = []
-    if _venv(env, settings, stamp, ROOT / "requirements.txt", HUB / "requirements.txt"):
-        (env / ".installed").write_text(stamp)
-        done.append("installed")
+    done = ["installed"] if _venv(env, settings, ROOT / "requirements.txt", HUB / "requirements.txt") else []
     helpers = helpers_digest()
     if not _current(env, helpers, ".helpers"):
         with tempfile.TemporaryDirectory(prefix="nnfs-hub-") as folder:
@@ -463,43 +462,43 @@ def stop(settings):
     if pid is None:
         return "JupyterHub is not running"
     processes = _processes()
-    family = {child: processes[child][2] for child in _descendants(pid, processes)}
+    # The Hub, the proxy, the servers, their kernels and terminals, by pid and start time (pids are reused).
+    family = {p: processes[p][2] for p in [pid, *_descendants(pid, processes)]}
     os.kill(pid, signal.SIGTERM)  # JupyterHub stops every user's server and the proxy, then itself
     deadline = time.monotonic() + 60
     while _running(settings) == pid and time.monotonic() < deadline:
         time.sleep(0.2)
-    try:
-        students = set(grp.getgrnam(settings.students_group).gr_mem)
-    except KeyError:
-        students = set()
-    uids = {pwd.getpwnam(name).pw_uid for name in students if _exists(name)}
-    forced = 0
+    # What is left: what did not stop, and what a student started and left behind (students' accounts exist for
+    # the class alone, so any process of theirs came from the Hub).
+    students = _uids(settings.students_group)
+    forced = set()
     for _ in range(50):
-        processes = _processes()
-        left = [p for p, (_, uid, started) in processes.items()
-                if family.get(p) == started or p == pid or uid in uids]
+        left = [p for p, (_, uid, started) in _processes().items() if family.get(p) == started or uid in students]
         if not left:
             break
         for p in left:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(p, signal.SIGKILL)
-                forced += 1
-            except ProcessLookupError:
-                pass
+                forced.add(p)
         time.sleep(0.1)
     else:
         raise HubError(f"processes {left} did not end")
     (settings.state / "hub.pid").unlink(missing_ok=True)
-    return (f"JupyterHub stopped (pid {pid}), with the {len(family)} process(es) it had started"
-            + (f"; {forced} of them, or of a student, ended by force" if forced else ""))
+    return (f"JupyterHub stopped (pid {pid}), with the {len(family) - 1} process(es) it had started"
+            + (f"; {len(forced)} ended by force" if forced else ""))
 
 
-def _exists(name):
+def _uids(group):
+    """The uids of the members of a group (none if it does not exist)."""
     try:
-        pwd.getpwnam(name)
-        return True
+        members = grp.getgrnam(group).gr_mem
     except KeyError:
-        return False
+        return set()
+    uids = set()
+    for name in members:
+        with contextlib.suppress(KeyError):
+            uids.add(pwd.getpwnam(name).pw_uid)
+    return uids
 
 
 def lock(settings):
