@@ -146,7 +146,6 @@ def _account_name(name, where):
     if not isinstance(name, str) or not ACCOUNT.fullmatch(name):
         raise HubError(f"{where}: {name!r} cannot be a Unix account on the Hub (lower-case letters, digits, . _ -; "
                        f"at most 32, not starting with a digit, . or -)")
-    return name
 
 
 def read_students(settings):
@@ -243,8 +242,8 @@ def node():
     found = shutil.which("node")
     version = run([found, "--version"]).strip() if found else ""
     if not re.fullmatch(r"v(\d+)\..*", version) or int(version[1:].split(".")[0]) < NODE_MAJOR:
-        raise HubError(f"the proxy needs Node.js {NODE_MAJOR} or later (found: {version or 'none'}); "
-                       f"install it with npm, e.g. `apt-get install nodejs npm` on Debian 13 or Ubuntu 24.04")
+        raise HubError(f"the proxy needs Node.js {NODE_MAJOR} or later with npm (found: {version or 'none'}): "
+                       f"Debian 13's nodejs and npm packages, or NodeSource's for older systems")
     return found
 
 
