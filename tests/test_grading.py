@@ -243,16 +243,15 @@ def test_grading_again_gives_the_same_gradebook_and_messages(demo_run):
     from grader.course import Course
     from grader.workers import Workers
 
-    regraded = ("typical_mistake", "raises", "cheats", "tampers")
+    regraded = ("typical_mistake", "cheats", "tampers")
     first = _grades_and_messages(demo_run.course_dir, A1)
     others = {p: p.stat().st_mtime_ns for p in (demo_run.course_dir / "autograded").rglob("*")
               if p.is_file() and p.relative_to(demo_run.course_dir / "autograded").parts[0] not in regraded}
-    batch = Batch(Course(demo_run.course_dir), A1, report=lambda line: None)
-    for jobs in (1, 2):
-        with Workers(jobs) as workers:
-            results = batch.run(workers, regraded, force=True)
-        assert [r.student for r in results if r.graded] == list(regraded)
-        assert _grades_and_messages(demo_run.course_dir, A1) == first
+    # The main job graded on two worker processes; this grades in this process (test_parallel: on a cluster).
+    with Workers(1) as workers:
+        results = Batch(Course(demo_run.course_dir), A1, report=lambda line: None).run(workers, regraded, force=True)
+    assert [r.student for r in results if r.graded] == list(regraded)
+    assert _grades_and_messages(demo_run.course_dir, A1) == first
     assert {p: p.stat().st_mtime_ns for p in others} == others
 
 

