@@ -72,7 +72,7 @@ def cost_values(costs, whose):
     """
     __tracebackhide__ = True
     check_type(costs, (list, tuple, np.ndarray), f"the costs {whose}",
-               "Collect the costs in a list, one per recorded iteration: costs.append(cost).")
+               "Collect the costs in a list, one per recorded iteration.")
     values = []
     for index, cost in enumerate(costs):
         cost = np.asarray(cost)
