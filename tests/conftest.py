@@ -17,6 +17,8 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 # Fixtures that execute notebooks or run the grading loop: a test that uses one must be marked slow.
 SLOW_FIXTURES = {"executed", "executed_nb", "demo_run"}
+# The tests that share a session fixture run in one test process (make test runs two): each fixture once.
+SHARED = {"demo_run": "grading", "calibrated": "grading", "executed": "notebooks", "executed_nb": "notebooks"}
 
 
 def pytest_collection_modifyitems(items):
@@ -25,6 +27,10 @@ def pytest_collection_modifyitems(items):
                 and item.get_closest_marker("slow") is None]
     if unmarked:
         raise pytest.UsageError(f"tests that use a slow fixture must be marked slow: {', '.join(unmarked[:5])}")
+    for item in items:
+        groups = {SHARED[f] for f in getattr(item, "fixturenames", ()) if f in SHARED}
+        if groups:
+            item.add_marker(pytest.mark.xdist_group(sorted(groups)[0]))
 
 
 ASSIGNMENT = "a1_two_layer_network"

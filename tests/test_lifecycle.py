@@ -140,8 +140,8 @@ def utc_now():
     return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
 
-def test_a_term_from_roster_to_the_lms(tmp_path, accounts, exchange, capsys, calibrated):
-    course_dir = prepare_course(tmp_path / "course", calibrated)
+def test_a_term_from_roster_to_the_lms(tmp_path, accounts, exchange, capsys):
+    course_dir = prepare_course(tmp_path / "course")
     course = Course.at(course_dir)
     run = (lambda *args: main([*args, "--course", str(course_dir)]))
     on_time, late, extended = (accounts[role] for role in ROLES)
