@@ -1,5 +1,5 @@
 """
-JupyterHub for the class, as `make hub` starts it: tools/hub.py writes the settings this reads
+JupyterHub for the class, as `make hub` starts it: tools/hub/ writes the settings this reads
 (NNFS_HUB_SETTINGS) and the accounts, groups and environments they name.
 
 Users log in with their Unix account and its password (PAM); only the members of the students'

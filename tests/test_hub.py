@@ -30,7 +30,8 @@ import pytest
 
 from tools import ROOT
 from tools.demo import generate_release, prepare_course
-from tools.hub import _processes, read_settings
+from tools.hub.processes import _processes
+from tools.hub.settings import read_settings
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("useradd") or not shutil.which("runuser"),

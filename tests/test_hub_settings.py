@@ -1,4 +1,4 @@
-"""The class server's settings, roster checks and pins (tools/hub.py, hub/); tests/test_hub.py runs the server."""
+"""The class server's settings, roster checks and pins (tools/hub/, hub/); tests/test_hub.py runs the server."""
 import json
 import re
 
@@ -6,7 +6,9 @@ import pytest
 
 from test_repository import pins
 from tools import ROOT
-from tools.hub import HubError, read_settings, read_students, stop
+from tools.hub import HubError
+from tools.hub.processes import stop
+from tools.hub.settings import read_settings, read_students
 
 SETTINGS = (ROOT / "hub" / "hub.toml").read_text()
 
