@@ -21,6 +21,8 @@ SLOW_FIXTURES = {"executed", "executed_nb", "demo_run"}
 SHARED = {"demo_run": "grading", "calibrated": "grading", "executed": "notebooks", "executed_nb": "notebooks"}
 
 
+# First: pytest-xdist reads the xdist_group marks in its own hook of the same name.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Slow tests are marked so, one way (@pytest.mark.slow or a module's pytestmark): checked here."""
     unmarked = [item.nodeid for item in items if SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))

@@ -1,6 +1,8 @@
 """The repository: pinned dependencies, configuration, and what is (not) committed."""
+import os
 import re
 import subprocess
+import sys
 
 import pytest
 
@@ -116,3 +118,25 @@ def test_ci_runs_the_whole_suite_with_the_documented_command():
     recipe = re.search(r"^test: .*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), flags=re.M).group(1)
     assert recipe.split() == ["$(RUN)", "-m", "pytest"], recipe  # no marker or file left out
     assert "`make test`" in (ROOT / "README.md").read_text()
+
+
+def test_the_two_test_processes_set_up_each_shared_fixture_once(tmp_path):
+    """make test's pytest-xdist sends every test of a shared fixture to one process, as conftest.py groups them."""
+    from conftest import SHARED
+
+    setups = tmp_path / "setups"
+    fixtures = sorted(SHARED)
+    (tmp_path / "test_shared.py").write_text("\n".join(
+        ["import pytest"]
+        + [f"@pytest.fixture(scope='session')\ndef {name}():\n    open({str(setups)!r}, 'a').write('{name}\\n')"
+           for name in fixtures]
+        + [f"@pytest.mark.slow\n@pytest.mark.parametrize('i', range(4))\ndef test_{name}({name}, i):\n    pass"
+           for name in fixtures]) + "\n")
+    completed = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-p", "conftest", "-p", "no:cacheprovider",
+         "-q", "--rootdir", str(tmp_path), str(tmp_path)],
+        cwd=tmp_path, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)])})
+    assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
+    counts = {name: setups.read_text().split().count(name) for name in fixtures}
+    assert counts == {name: 1 for name in fixtures}
