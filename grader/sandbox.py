@@ -252,15 +252,17 @@ class SandboxKernelManager(AsyncKernelManager):
         shutil.copy2(BOOT, stage / "boot.py")
         args += ["--proc", "/proc", "--dev", "/dev",
                  "--size", str(self.work_bytes), "--tmpfs", HOME,
-                 "--size", str(MiB), "--tmpfs", str(self._private),
-                 "--ro-bind", self.connection_file, self.connection_file,
                  "--ro-bind", str(stage / "boot.py"), "/opt/nnfs/boot.py",
                  "--ro-bind", str(stage / "helpers"), f"{LIB}/helpers",
                  "--ro-bind", str(stage / "folder"), "/opt/nnfs/folder",
                  # The root and /dev are tmpfs of half the RAM, without a cap of their own: read-only,
                  # and /dev/shm (shared memory) capped like /tmp.
-                 "--size", str(self.tmp_bytes), "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
-                 "--remount-ro", "/",
+                 "--size", str(self.tmp_bytes), "--tmpfs", "/dev/shm",
+                 # The kernel's private folder (its connection file and sockets) last, over every
+                 # tmpfs above: TMPDIR may put it under /dev/shm or the like.
+                 "--size", str(MiB), "--tmpfs", str(self._private),
+                 "--ro-bind", self.connection_file, self.connection_file,
+                 "--remount-ro", "/dev", "--remount-ro", "/",
                  "--chdir", HOME, "--clearenv"]
         env = dict(env, HOME=HOME, PATH="/usr/bin:/bin", LANG="C.UTF-8", MPLCONFIGDIR="/tmp/matplotlib",
                    PYTHONNOUSERSITE="1", PYDEVD_DISABLE_FILE_VALIDATION="1",

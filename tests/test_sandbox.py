@@ -2,6 +2,8 @@
 import ast
 import os
 import pathlib
+import shutil
+import tempfile
 import time
 
 import nbformat
@@ -100,3 +102,18 @@ def test_grading_refuses_without_a_sandbox_and_says_what_to_install():
         sandbox.isolation(executable="no-such-bwrap")
     assert sandbox.isolation(unsandboxed=True) == "UNSANDBOXED"
     assert sandbox.isolation().startswith("sandboxed")
+
+
+@pytest.mark.parametrize("temporary", ["/dev/shm", "/tmp"])
+def test_the_kernel_starts_wherever_the_temporary_directory_is(temporary, tmp_path, monkeypatch):
+    """TMPDIR under a folder the sandbox lays a tmpfs over (/dev/shm, /tmp) still holds the kernel's sockets."""
+    base = pathlib.Path(tempfile.mkdtemp(prefix="nnfs-test-tmpdir-", dir=temporary))
+    try:
+        monkeypatch.setattr(tempfile, "tempdir", str(base))
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(CELLS["alive"])])
+        NotebookClient(nb, timeout=30, startup_timeout=30, kernel_manager_class=sandbox.SandboxKernelManager,
+                       resources={"metadata": {"path": str(tmp_path)}}).execute()
+        assert nb.cells[0].outputs[0]["text"] == "alive\n"
+        assert list(base.iterdir()) == []
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
