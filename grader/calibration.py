@@ -14,7 +14,6 @@ calibration: it raises ``CalibrationFailed``.
 """
 import datetime
 import json
-import os
 import pathlib
 import shutil
 import tempfile
@@ -23,7 +22,7 @@ import nbformat
 from nbgrader.preprocessors import Execute
 from traitlets.config import Config
 
-from grader import fingerprints, handin
+from grader import fingerprints, handin, provenance
 from grader.cells import grade_id
 from grader.judging import Reference
 from grader.sandbox import SandboxKernelManager
@@ -112,14 +111,9 @@ def figures(course_dir, assignment, sandboxed=True, config=None):
         return data
     slowest, total = measure(course_dir, assignment, sandboxed, config)
     data = {"assignment": assignment, "slowest_cell": slowest, "total": total, "sandboxed": sandboxed,
-            "measured": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-            "fingerprints": fingerprints.of_assignment(course_dir, assignment)}
-    path = _path(course_dir, assignment)
+            "measured": provenance.now(), "fingerprints": fingerprints.of_assignment(course_dir, assignment)}
     try:
-        path.parent.mkdir(exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(partial, path)
+        provenance.write_whole(_path(course_dir, assignment), data)
     except OSError:  # a course directory this process may only read: measured again next time
         pass
     return data

@@ -10,7 +10,7 @@ kernels, and cannot slow the student graded next door below their limits.
 
 cgroups v1 (one hierarchy per controller) and v2 (one unified hierarchy) are
 both handled. Where no cgroup can be written (a container without a writable
-cgroup tree), ``KernelCgroup.active`` is False and the report says so.
+cgroup tree), kernels run without them and the report says so (``parents``).
 
 Each group is named after the process that made it (``nnfs-k-<pid>-...``), so
 that ``remove_stale`` can remove the groups of a grading run that was killed.
@@ -82,11 +82,6 @@ class KernelCgroup:
         except OSError:
             self.remove()
             self.dirs = []
-        self.controls = sorted(found) if self.dirs else []
-
-    @property
-    def active(self):
-        return bool(self.dirs)
 
     def wrap(self, command):
         """The command (a /bin/sh -c script and its arguments), entering these cgroups before it starts."""

@@ -29,7 +29,26 @@ class NotReleased(CourseError):
 class Assignment:
     """An assignment as the gradebook defines it: its notebooks, their test cells and points."""
     name: str
-    duedate: object = None
+    notebooks: dict = field(default_factory=dict)  # notebook -> {grade_id: max_score} of its graded cells
+    order: dict = field(default_factory=dict)  # notebook -> every nbgrader grade_id of the release, in order
+
+    def exercises(self):
+        """The exercises, in notebook order (test cells are named <exercise>_tests)."""
+        return [exercise_of(g) for name, ids in self.order.items() for g in ids if g in self.notebooks[name]]
+
+
+class CourseError(Exception):
+    """What keeps a command from the course, in one line for the instructor."""
+
+
+class NotReleased(CourseError):
+    """An assignment the gradebook does not know yet: `make release` defines it."""
+
+
+@dataclass
+class Assignment:
+    """An assignment as the gradebook defines it: its notebooks, their test cells and points."""
+    name: str
     notebooks: dict = field(default_factory=dict)  # notebook -> {grade_id: max_score} of its graded cells
     order: dict = field(default_factory=dict)  # notebook -> every nbgrader grade_id of the release, in order
 
@@ -132,7 +151,7 @@ class Course:
             except MissingEntry:
                 raise NotReleased(f"{name} is not in the gradebook yet: run `make release ASSIGNMENT={name}` "
                                   f"first") from None
-            found = Assignment(name, defined.duedate)
+            found = Assignment(name)
             for nb in defined.notebooks:
                 found.notebooks[nb.name] = {c.name: c.max_score for c in nb.grade_cells}
         if not self.folder("release", assignment=name).is_dir():

@@ -77,7 +77,7 @@ class SubmissionExporter(NotebookExporter):
                 noted = facts.take(nbformat.read(filename, as_version=4))
             except Exception:  # a notebook the grader could not write has no notes
                 pass
-        _mark_not_graded(resources, reason)
+        _mark_not_graded(resources)
         provenance.record_notebook(self.config, resources, provenance.not_graded_entry(noted, reason),
                                    resources.get("nnfs", {}).get("limits"))
 
@@ -102,7 +102,7 @@ def reason_of(error):
     return (text[0] if isinstance(error, NotebookNotGraded) else f"{type(error).__name__}: {text[0] if text else ''}")[:300]
 
 
-def _mark_not_graded(resources, reason):
+def _mark_not_graded(resources):
     """Marks a notebook's grades for manual grading, with no automatic score."""
     from nbgrader.api import Gradebook, MissingEntry
 

@@ -129,8 +129,8 @@ def merge(course, assignment, student, rows):
     keeps it and is marked for review. A gradebook server that restarts is waited for.
     """
     def write():
-        with course.gradebook() as gb:
-            _merge(gb, assignment, student, rows)
+        with course.gradebook() as gb, _one_transaction(gb):
+            _write(gb, assignment, student, rows)
     retrying(course, write)
 
 
@@ -150,11 +150,6 @@ def _one_transaction(gradebook):
     finally:
         del session.commit
     session.commit()
-
-
-def _merge(gradebook, assignment, student, rows):
-    with _one_transaction(gradebook):
-        _write(gradebook, assignment, student, rows)
 
 
 def _write(gradebook, assignment, student, rows):

@@ -16,7 +16,7 @@ from nbformat.v4 import new_output
 
 from grader import judging, kernel_side
 from grader.cases import tests_for
-from grader.cells import exercise_of, grade_id, is_test_cell
+from grader.cells import exercise_of, grade_id, is_test_cell, test_cell_ids
 
 SIGNATURE = "nnfs_grader"  # in every line the grader injects, so that outputs echoing it can be found
 RUNNER = open(kernel_side.__file__, encoding="utf-8").read()
@@ -28,8 +28,7 @@ def inject(nb, assignment, student):
     functions; returns what judging needs, by test cell: the original source, the cases, the token.
     Raises grader.cases.CasesMissing when a test cell has no cases.
     """
-    test_ids = [grade_id(c) for c in nb.cells if is_test_cell(c)]
-    tests = tests_for(assignment, test_ids)
+    tests = tests_for(assignment, test_cell_ids(nb))
     injected = {}
     for cell in nb.cells:
         if not is_test_cell(cell):

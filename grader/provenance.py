@@ -44,12 +44,17 @@ def write_to(target, record):
     target.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
 
 
-def write(course_root, assignment, student, record):
-    """Writes a student's record whole (a new file moved into place)."""
-    target = path(course_root, assignment, student)
+def write_whole(target, record):
+    """Writes a record to a file whole: a new file moved into place."""
+    target = pathlib.Path(target)
     partial = target.with_name(f".{target.name}.{os.getpid()}")
     write_to(partial, record)
     os.replace(partial, target)
+
+
+def write(course_root, assignment, student, record):
+    """Writes a student's record whole."""
+    write_whole(path(course_root, assignment, student), record)
 
 
 def now():
@@ -121,7 +126,7 @@ def record_notebook(config, resources, entry, limits=None):
             "reason": "; ".join(e["reason"] for e in notebooks.values() if not e["graded"]),
             "started": min((e["started"] for e in notebooks.values() if e.get("started")), default=entry["ended"]),
             "ended": max(e["ended"] for e in notebooks.values()),
-            "fingerprints": fingerprints.of_assignment(CourseDirectory(config=config).root, assignment),
+            "fingerprints": fingerprints.of_assignment(root, assignment),
             "isolation": SandboxKernelManager(config=config).describe_limits(),
             "time_limits": limits.as_dict() if limits else None,
             "time_limit_policy": {name: getattr(policy, name) for name in policy.trait_names(config=True)},

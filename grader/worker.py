@@ -18,9 +18,7 @@ nbgrader's own process.
 import functools
 import os
 import pathlib
-import socket
 import tempfile
-import time
 import warnings
 from dataclasses import dataclass, field
 
@@ -54,8 +52,6 @@ class Graded:
     record: dict = None  # the provenance record
     files: dict = field(default_factory=dict)  # course-relative path -> bytes (the graded notebook's folder)
     log: str = ""
-    worker: str = ""
-    seconds: float = 0.0
 
 
 @functools.lru_cache(maxsize=None)
@@ -82,8 +78,8 @@ def _scratch(job, folder):
     return db_url
 
 
-def autograde(course_root, config, assignment, student):
-    """nbgrader's autograde of one student through NbGraderAPI, in the course at ``course_root``."""
+def autograde(config, assignment, student):
+    """nbgrader's autograde of one student through NbGraderAPI, in the course ``config`` names."""
     from nbgrader.apps.api import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
@@ -96,16 +92,15 @@ def autograde(course_root, config, assignment, student):
 
 def grade(job):
     """Grades one student in a scratch course of its own; returns a Graded."""
-    started = time.monotonic()
     course = _course(job.course_root)
-    graded = Graded(job.student, worker=_where())
+    graded = Graded(job.student)
     with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-") as scratch:
         folder = pathlib.Path(scratch)
         db_url = _scratch(job, folder)
         config = course.config_for(root=folder, db_url=db_url)
         if job.unsandboxed:
             config.SandboxKernelManager.enabled = False
-        result = autograde(folder, config, job.assignment, job.student)
+        result = autograde(config, job.assignment, job.student)
         graded.success = bool(result.get("success"))
         graded.log = result.get("log", "") + result.get("error", "")
         if not graded.success:
@@ -120,15 +115,5 @@ def grade(job):
         for path in sorted(made.rglob("*")) if made.is_dir() else []:
             if path.is_file():
                 graded.files[str(path.relative_to(folder))] = path.read_bytes()
-    graded.seconds = time.monotonic() - started
     return graded
 
-
-def _where():
-    """Where this runs, for reports: the host and the Dask worker's address, or 'local'."""
-    try:
-        from distributed import get_worker
-
-        return f"{socket.gethostname()} {get_worker().address}"
-    except (ImportError, ValueError):
-        return f"{socket.gethostname()} local"

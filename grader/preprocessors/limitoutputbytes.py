@@ -3,6 +3,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Integer
 
 from grader import facts
+from grader.cells import grade_id
 
 
 def shorten(text, cap):
@@ -57,7 +58,7 @@ class LimitOutputBytes(NbGraderPreprocessor):
                         del data[mime]
                         data.setdefault("text/plain", f"[{mime} output of {len(value)} characters removed]")
         if sizes != [_length(o) for o in cell.outputs]:
-            self._shortened.append(cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {cell_index + 1}")
+            self._shortened.append(grade_id(cell) or f"cell {cell_index + 1}")
         return cell, resources
 
 
