@@ -37,35 +37,6 @@ class Assignment:
         return [exercise_of(g) for name, ids in self.order.items() for g in ids if g in self.notebooks[name]]
 
 
-class CourseError(Exception):
-    """What keeps a command from the course, in one line for the instructor."""
-
-
-class NotReleased(CourseError):
-    """An assignment the gradebook does not know yet: `make release` defines it."""
-
-
-@dataclass
-class Assignment:
-    """An assignment as the gradebook defines it: its notebooks, their test cells and points."""
-    name: str
-    notebooks: dict = field(default_factory=dict)  # notebook -> {grade_id: max_score} of its graded cells
-    order: dict = field(default_factory=dict)  # notebook -> every nbgrader grade_id of the release, in order
-
-    def exercises(self):
-        """The exercises, in notebook order (test cells are named <exercise>_tests)."""
-        return [exercise_of(g) for name, ids in self.order.items() for g in ids if g in self.notebooks[name]]
-
-    def points(self):
-        """The points of each exercise, in notebook order."""
-        points = {}
-        for name, cells in self.notebooks.items():
-            for cell in self.order[name]:
-                if cell in cells:
-                    points[exercise_of(cell)] = points.get(exercise_of(cell), 0.0) + cells[cell]
-        return points
-
-
 class Course:
     """An nbgrader course directory (the repository's root, or a copy of it)."""
 

@@ -40,7 +40,7 @@ import pytest
 
 import hostile
 from grader.cells import grade_id, is_test_cell
-from tools import ROOT
+from tools import ROOT, nbgrader_env
 
 pytestmark = pytest.mark.slow
 
@@ -400,7 +400,7 @@ def _leftovers(pids):
 
 def autograde(course, students, jobs=2):
     """Runs `python -m grader autograde` on the course, watched; returns the completed process and its Watch."""
-    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    env = nbgrader_env()
     command = [sys.executable, "-m", "grader", "autograde", A, "--course", str(course), "--jobs", str(jobs),
                "--force"] + [f"--student={s}" for s in students]
     process = subprocess.Popen(command, cwd=course, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

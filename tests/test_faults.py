@@ -22,6 +22,7 @@ from grader import provenance
 from grader.course import Course
 from postgres import PostgresServer
 from tiny_course import TINY
+from tools import nbgrader_env
 
 pytestmark = pytest.mark.slow
 
@@ -44,8 +45,7 @@ def tiny(tmp_path_factory):
 
 def autograde(course, *args):
     """`make autograde` of the tiny assignment, in a session of its own as from a terminal."""
-    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
-    return subprocess.Popen([sys.executable, "-m", "grader", "autograde", TINY, *args], cwd=course, env=env,
+    return subprocess.Popen([sys.executable, "-m", "grader", "autograde", TINY, *args], cwd=course, env=nbgrader_env(),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
 

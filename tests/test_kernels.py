@@ -7,7 +7,6 @@ helpers the grader bound, and plain `nbgrader autograde` (formgrader's road) and
 give the same grades, each with its provenance record.
 """
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import tiny_course
 from grader import provenance
 from grader.course import Course
 from tiny_course import TINY
-from tools import ROOT
+from tools import ROOT, nbgrader_env
 
 pytestmark = pytest.mark.slow
 
@@ -57,8 +56,7 @@ def course(tmp_path_factory):
     shutil.copytree(ROOT / "helpers", folder / "elsewhere" / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
     with open(folder / "elsewhere" / "helpers" / "__init__.py", "a") as f:
         f.write('\nMARK = "the copy the grader imported"\n')
-    env = dict(os.environ, JUPYTER_PATH=str(folder / "jupyter"), PYTHONPATH=str(folder / "elsewhere"),
-               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
+    env = dict(nbgrader_env(), JUPYTER_PATH=str(folder / "jupyter"), PYTHONPATH=str(folder / "elsewhere"))
     return course, env
 
 

@@ -33,8 +33,9 @@ import time
 import nbformat
 
 from grader import calibration, provenance
+from grader.cells import exercise_of
 from grader.course import Course
-from tools import ROOT, execute
+from tools import ROOT, execute, nbgrader_env
 from tools.cluster import LoopbackCluster
 from tools.demo import generate_release, prepare_course
 from tools.samples import ASSIGNMENTS, build_samples, expected_points
@@ -54,9 +55,9 @@ def time_notebook(path):
     return time.perf_counter() - started
 
 
-def course_with(folder, assignment, mix, calibrated=None):
+def course_with(folder, assignment, mix, calibrated):
     """A scratch course with copies of samples (sample -> count) as students s000-<sample>, ...; (course, students)."""
-    course = prepare_course(folder)
+    course = prepare_course(folder, calibrated / calibration.FOLDER)
     generate_release(course, assignment)
     build_samples(course, assignment, list(mix))
     students = []
@@ -66,8 +67,6 @@ def course_with(folder, assignment, mix, calibrated=None):
             shutil.copytree(course / "submitted" / sample / assignment, course / "submitted" / student / assignment)
             students.append(student)
         shutil.rmtree(course / "submitted" / sample)
-    if calibrated is not None:
-        shutil.copytree(calibrated / calibration.FOLDER, course / calibration.FOLDER, dirs_exist_ok=True)
     return course, students
 
 
@@ -113,9 +112,8 @@ class PeakMemory:
 
 def timed(command, course):
     """Runs a command in a course directory; (seconds, peak memory of its processes, exit code)."""
-    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
     started = time.monotonic()
-    process = subprocess.Popen(command, cwd=course, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(command, cwd=course, env=nbgrader_env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     with PeakMemory(process.pid) as memory:
         code = process.wait()
@@ -218,10 +216,8 @@ def simulated_class(scratch, size, calibrated):
     wrong = []
     for student in students:
         record = provenance.read(course, A1, student) or {"notebooks": {}}
-        got = {}
-        for entry in record["notebooks"].values():
-            for cell, score in entry.get("scores", {}).items():
-                got[cell[:-len("_tests")]] = score
+        got = {exercise_of(cell): score for entry in record["notebooks"].values()
+               for cell, score in entry.get("scores", {}).items()}
         if got != expected_points(A1, student.split("-", 1)[1]):
             wrong.append(student)
     print(f"wall time {seconds / 60:.1f} min ({60 * size / seconds:.1f} students/min); peak memory {mib(memory)} in all")

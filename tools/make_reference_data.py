@@ -16,6 +16,7 @@ import sys
 import nbformat
 import numpy as np
 
+from helpers.checks import preserved_random_state
 from tools import ROOT, run_solutions
 
 NOTEBOOK = ROOT / "source" / "a1_two_layer_network" / "a1_two_layer_network.ipynb"
@@ -25,21 +26,15 @@ NOTEBOOK_A3 = ROOT / "source" / "a3_deep_neural_network" / "a3_deep_neural_netwo
 
 def solutions(notebook=NOTEBOOK):
     """The namespace of the notebook's set-up cell and solution cells, with NumPy's random state left as it was."""
-    state = np.random.get_state()
-    try:
+    with preserved_random_state():
         return run_solutions(nbformat.read(notebook, as_version=4))
-    finally:
-        np.random.set_state(state)
 
 
 def seeded(function, seed, *args):
     """function(*args) right after np.random.seed(seed), with NumPy's random state restored afterwards."""
-    state = np.random.get_state()
-    np.random.seed(seed)
-    try:
+    with preserved_random_state():
+        np.random.seed(seed)
         return function(*args)
-    finally:
-        np.random.set_state(state)
 
 
 def other_cases(s, cases):

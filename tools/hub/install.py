@@ -11,6 +11,7 @@ import re
 import shutil
 import tempfile
 
+from grader import fingerprints
 from tools import ROOT
 from tools.hub import HUB, INSTRUCTORS_ONLY_LAB, INSTRUCTORS_ONLY_SERVER, HubError, run
 from tools.lock import freeze
@@ -63,18 +64,11 @@ def install_hub(settings):
     return f"{settings.hub_env}: {'installed' if made else 'up to date'}"
 
 
-def helpers_digest():
-    """A hash of what the helpers wheel is built from."""
-    files = sorted(p for p in (ROOT / "helpers").rglob("*")
-                   if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
-    return digest(ROOT / "pyproject.toml", *(str(p.relative_to(ROOT)) for p in files), *files)
-
-
 def install_class(settings):
     """The class environment every user's server runs in; what it did, in a few words."""
     env = settings.class_env
     done = ["installed"] if _venv(env, settings, ROOT / "requirements.txt", HUB / "requirements.txt") else []
-    helpers = helpers_digest()
+    helpers = digest(ROOT / "pyproject.toml", fingerprints.sha256_tree(ROOT / "helpers"))
     if not _current(env, helpers, ".helpers"):
         with tempfile.TemporaryDirectory(prefix="nnfs-hub-") as folder:
             wheel = build_wheel(pathlib.Path(folder))
